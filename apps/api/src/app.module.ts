@@ -1,0 +1,56 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CLOCK, type Clock, CommandsModule, systemClock } from '@orgchange/commands';
+import { EventStoreModule } from '@orgchange/event-store';
+import { LoggerModule } from 'nestjs-pino';
+import { BoundaryChangesController } from './boundaries/boundary-changes.controller';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import type { AppConfig } from './config/app-config';
+import { CorrectionsController } from './corrections/corrections.controller';
+import { DemoDataLoader } from './demo/demo-data.loader';
+import { EventsController } from './events/events.controller';
+import { HealthModule } from './health/health.module';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsQuery } from './organisations/organisations.query';
+import { PeopleController } from './people/people.controller';
+import { PostsController } from './posts/posts.controller';
+import { UnitsController } from './units/units.controller';
+
+/** The HTTP API. Built from a validated {@link AppConfig}, so tests can start it on their own database. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL !== 'silent' } }),
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot({ kind: 'sqlite', file: config.ORGCHANGE_DB }),
+        CommandsModule,
+        HealthModule,
+      ],
+      controllers: [
+        OrganisationsController,
+        UnitsController,
+        PostsController,
+        PeopleController,
+        BoundaryChangesController,
+        CorrectionsController,
+        EventsController,
+      ],
+      providers: [
+        OrganisationsQuery,
+        DemoDataLoader,
+        { provide: CLOCK, useValue: clock },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CorrectionCommandHandler } from './correction.command-handler';
+import { CrossOrganisationCommandHandler } from './cross-organisation.command-handler';
+import { OrganisationCommandHandler } from './organisation.command-handler';
+import { PersonCommandHandler } from './person.command-handler';
+import { PostCommandHandler } from './post.command-handler';
+
+/** Registers one CommandBus handler per stream type; needs an EventStoreModule in the importing app. */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    OrganisationCommandHandler,
+    CrossOrganisationCommandHandler,
+    PostCommandHandler,
+    PersonCommandHandler,
+    CorrectionCommandHandler,
+  ],
+})
+export class CommandsModule {}

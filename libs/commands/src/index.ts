@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './command-messages';
+export * from './commands.module';
+export * from './event-ids';
+export * from './events-appended.event';

@@ -1,0 +1,2 @@
+export * from './demo-history';
+export * from './demo-recorder';

@@ -1,0 +1,79 @@
+import { assertNever } from '../shared/assert-never';
+import type { CalendarDate } from '../shared/calendar-date';
+
+type Effective = { effectiveFrom: CalendarDate; reason?: string };
+
+export type MergeOrganisations = {
+  type: 'MergeOrganisations';
+  data: Effective & { predecessorIds: string[]; successorId: string };
+};
+export type SplitOrganisation = {
+  type: 'SplitOrganisation';
+  data: Effective & { predecessorId: string; successorIds: string[] };
+};
+export type TransferService = {
+  type: 'TransferService';
+  data: Effective & {
+    unitId: string;
+    fromOrganisationId: string;
+    toOrganisationId: string;
+    toParentUnitId?: string;
+    /** Defaults to the gaining organisation. */
+    employingOrganisationId?: string;
+  };
+};
+export type ChangeMembership = {
+  type: 'ChangeMembership';
+  data: Effective & {
+    groupOrganisationId: string;
+    partnershipUnitId?: string;
+    memberOrganisationId: string;
+    change: 'joined' | 'left';
+  };
+};
+export type RedrawBoundary = {
+  type: 'RedrawBoundary';
+  data: Effective & {
+    fromOrganisationId: string;
+    toOrganisationId: string;
+    description: string;
+    population?: number;
+    budgetGbp?: number;
+    areaKm2?: number;
+  };
+};
+export type TransferEmployment = {
+  type: 'TransferEmployment';
+  data: Effective & { hostOrganisationId: string; unitId: string; personIds: string[]; fromEmployerId: string; toEmployerId: string };
+};
+
+/** Commands that change several organisations at once, decided against all their states together. */
+export type CrossOrganisationCommand =
+  | MergeOrganisations
+  | SplitOrganisation
+  | TransferService
+  | ChangeMembership
+  | RedrawBoundary
+  | TransferEmployment;
+
+/** The organisations a cross-organisation command touches: each gets the resulting events in its stream. */
+export function organisationsInvolved(command: CrossOrganisationCommand): string[] {
+  switch (command.type) {
+    case 'MergeOrganisations':
+      return unique([...command.data.predecessorIds, command.data.successorId]);
+    case 'SplitOrganisation':
+      return unique([command.data.predecessorId, ...command.data.successorIds]);
+    case 'TransferService':
+      return unique([command.data.fromOrganisationId, command.data.toOrganisationId]);
+    case 'ChangeMembership':
+      return unique([command.data.groupOrganisationId, command.data.memberOrganisationId]);
+    case 'RedrawBoundary':
+      return unique([command.data.fromOrganisationId, command.data.toOrganisationId]);
+    case 'TransferEmployment':
+      return unique([command.data.hostOrganisationId, command.data.fromEmployerId, command.data.toEmployerId]);
+    default:
+      return assertNever(command);
+  }
+}
+
+const unique = (ids: string[]): string[] => [...new Set(ids)];

@@ -1,0 +1,81 @@
+import type { Decider } from '../shared/decider';
+import { type DomainError, domainError } from '../shared/domain-error';
+import type { DomainEvent } from '../shared/domain-event';
+import { checkRealDate } from '../shared/rules';
+import type { CorrectionCommand } from './correction.commands';
+import type { CorrectionEvent } from './correction.events';
+
+/** An event with the id the store gave it; corrections point at events by this id. */
+export type Identified<E> = E & { readonly eventId?: string };
+
+type Entry<E> = Readonly<{ eventId?: string; event: E; retracted: boolean }>;
+
+/** A stream's state together with the history it was folded from, so a correction can re-fold without the error. */
+export type CorrectableState<S, E> = Readonly<{ current: S; history: readonly Entry<E>[] }>;
+
+/**
+ * Wraps a stream's decider so that its events can be retracted or corrected by later events, never rewritten.
+ * A correction patches the target's data (only fields it has, same types, same identifiers); a retraction removes the target's
+ * effect. State is re-folded from the corrected history, so every rule sees the record as now corrected.
+ */
+export function withCorrections<C extends { type: string }, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+): Decider<C | CorrectionCommand, Identified<E | CorrectionEvent>, CorrectableState<S, E>> {
+  const refold = (history: readonly Entry<E>[]): S =>
+    history.filter((h) => !h.retracted).reduce((s, h) => decider.evolve(s, h.event), decider.initialState());
+
+  return {
+    initialState: () => ({ current: decider.initialState(), history: [] }),
+    evolve: (state, event) => {
+      if (event.type === 'EventRetracted' || event.type === 'EventCorrected') {
+        const correction = event as unknown as CorrectionEvent;
+        const history = state.history.map((h) => {
+          if (h.eventId !== correction.data.targetEventId) return h;
+          return correction.type === 'EventRetracted'
+            ? { ...h, retracted: true }
+            : { ...h, event: { ...h.event, data: { ...(h.event.data as object), ...correction.data.correctedData } } as E };
+        });
+        return { current: refold(history), history };
+      }
+      const plain = event as Identified<E>;
+      return {
+        current: decider.evolve(state.current, plain),
+        history: [...state.history, { eventId: plain.eventId, event: plain, retracted: false }],
+      };
+    },
+    decide: (command, state) => {
+      if (command.type === 'RetractEvent' || command.type === 'CorrectEvent') return decideCorrection(command as CorrectionCommand, state);
+      return decider.decide(command as C, state.current);
+    },
+  };
+}
+
+function decideCorrection<E extends DomainEvent>(command: CorrectionCommand, state: CorrectableState<unknown, E>): readonly CorrectionEvent[] | DomainError {
+  const { targetEventId, reason } = command.data;
+  const target = state.history.find((h) => h.eventId === targetEventId);
+  if (!target) return domainError('CorrectionTargetNotFound', `event ${targetEventId} is not in this stream`, { targetEventId });
+  if (target.retracted) return domainError('CorrectionTargetRetracted', `event ${targetEventId} is already retracted`, { targetEventId });
+  if (!reason.trim()) return domainError('CorrectionNeedsReason', 'a correction states why the record was wrong');
+  if (command.type === 'RetractEvent') return [{ type: 'EventRetracted', version: 1, data: { targetEventId, reason } }];
+
+  const original = target.event.data as Record<string, unknown>;
+  const patch = command.data.correctedData;
+  const unknown = Object.keys(patch).filter((key) => !(key in original) && key !== 'reason');
+  if (unknown.length > 0) {
+    return domainError('CorrectionAddsUnknownField', `a correction changes fields the event has; ${unknown.join(', ')} is not one`, { fields: unknown });
+  }
+  const retyped = Object.keys(patch).filter((key) => key in original && typeof patch[key] !== typeof original[key]);
+  if (retyped.length > 0) return domainError('CorrectionChangesFieldType', `corrected fields keep their type: ${retyped.join(', ')}`, { fields: retyped });
+  const corrected = { ...original, ...patch };
+  const changedIdentity = Object.keys(patch).filter(
+    (key) => /Ids?$/.test(key) && JSON.stringify(original[key]) !== JSON.stringify(corrected[key]),
+  );
+  if (changedIdentity.length > 0) {
+    return domainError('CorrectionChangesIdentity', 'a correction keeps the identifiers of the event it corrects; retract it and record a new one instead', { fields: changedIdentity });
+  }
+  if ('effectiveFrom' in original) {
+    const badDate = checkRealDate('correctedData.effectiveFrom', corrected.effectiveFrom);
+    if (badDate) return badDate;
+  }
+  return [{ type: 'EventCorrected', version: 1, data: { targetEventId, targetType: target.event.type, correctedData: patch, reason } }];
+}

@@ -1,0 +1,44 @@
+/** Closed vocabularies shared by events, commands and the API's validation. */
+
+export const ORGANISATION_KINDS = [
+  'nhs-trust',
+  'nhs-foundation-trust',
+  'council',
+  'ccg',
+  'icb',
+  'gp-practice',
+  'government-department',
+  'other',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const UNIT_KINDS = [
+  'board',
+  'division',
+  'directorate',
+  'specialty',
+  'service',
+  'team',
+  'neighbourhood-team',
+  'locality',
+  'partnership',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const POST_FAMILIES = ['executive', 'medical-leadership', 'nursing-leadership', 'management', 'clinical', 'other'] as const;
+export type PostFamily = (typeof POST_FAMILIES)[number];
+
+export const PROFESSIONS = ['doctor', 'nurse', 'manager', 'allied-health', 'other'] as const;
+export type Profession = (typeof PROFESSIONS)[number];
+
+/**
+ * How a post is held. Substantive, secondment and joint holdings fill a seat of the post;
+ * acting, covering and interim holdings stand in for an absent holder or fill a vacancy.
+ */
+export const APPOINTMENT_KINDS = ['substantive', 'acting', 'covering', 'interim', 'secondment', 'joint'] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+export const COVER_KINDS: readonly AppointmentKind[] = ['acting', 'covering', 'interim'];
+
+export const APPOINTMENT_END_REASONS = ['resigned', 'retired', 'term-ended', 'restructured-out', 'replaced', 'other'] as const;
+export type AppointmentEndReason = (typeof APPOINTMENT_END_REASONS)[number];

@@ -1,0 +1,10 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export * from './upcasting';
+export { assertExpectedVersion, categoryOf } from './stream-rules';
+export * from './idempotency-store.port';
+export * from './command-handler';
+export { InMemoryEventStore } from './in-memory/in-memory-event-store';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
+export * from './nest/event-store.module';

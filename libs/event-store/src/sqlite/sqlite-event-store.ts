@@ -1,0 +1,202 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CommitNotifier, startCatchUpSubscription } from '../catch-up-subscription';
+import { ConcurrencyError, DuplicateEventIdError } from '../event-store.errors';
+import type {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  Subscription,
+} from '../event-store.port';
+import { assertExpectedVersion, categoryOf } from '../stream-rules';
+import type { Upcaster } from '../upcasting';
+import { configureConnection, migrate } from './sqlite-schema';
+import { type EventRow, prepareStatements, type Statements } from './sqlite-statements';
+
+/** Options of {@link SqliteEventStore}. */
+export type SqliteEventStoreOptions = Readonly<{
+  /** Database file; its directory is created if missing. `:memory:` gives a private, unshared log. */
+  file: string;
+  /** Applied to every event read; stored rows are never rewritten. */
+  upcast?: Upcaster;
+  /** `FULL` (default) makes every acknowledged append survive power loss; `NORMAL` may lose the last ones. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Source of `recordedAt`; read once per transaction. */
+  now?: () => Date;
+}>;
+
+/** How often an idle subscription re-reads, to see appends made by other processes on the same file. */
+const POLL_INTERVAL_MS = 250;
+
+/**
+ * {@link EventStore} in one SQLite file (better-sqlite3, WAL). Each append or appendMany is one
+ * immediate transaction, so expected-version checks hold across processes sharing the file; global
+ * positions are the table's AUTOINCREMENT key, which commit order makes strictly increasing.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: Statements;
+  private readonly appendTransaction: Database.Transaction<(requests: readonly AppendRequest[], recordedAt: string) => AppendResult[]>;
+  private readonly notifier = new CommitNotifier();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly upcast?: Upcaster;
+  private readonly now: () => Date;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    configureConnection(this.db, options.synchronous ?? 'FULL');
+    migrate(this.db);
+    this.statements = prepareStatements(this.db);
+    this.appendTransaction = this.db.transaction((requests, recordedAt) => requests.map((r) => this.appendOne(r, recordedAt)));
+    this.upcast = options.upcast;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * The open connection, for read models and idempotency records that must live in the same file (and so
+   * can share a transaction with their checkpoint). Do not write to `events` or `streams` through it.
+   */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+    return (await this.appendMany([{ streamId, events, expectedVersion: options.expectedVersion }]))[0];
+  }
+
+  async appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
+    const results = this.appendTransaction.immediate(requests, this.now().toISOString());
+    if (results.some((r) => !r.alreadyStored && r.events.length > 0)) this.notifier.notify();
+    return results;
+  }
+
+  private appendOne({ streamId, events, expectedVersion }: AppendRequest, recordedAt: string): AppendResult {
+    const current = this.statements.streamVersion.get(streamId) ?? -1;
+    if (events.length > 0) {
+      const place = this.statements.eventPlace.get(events[0].eventId);
+      // A stored first id means a retry (answered without checking the version, which has moved on) or a misuse.
+      if (place) return this.retried(streamId, events, place);
+    }
+    assertExpectedVersion(streamId, expectedVersion, current);
+    if (events.length === 0) return { streamId, nextExpectedVersion: current, events: [], alreadyStored: false };
+
+    const appended = new Array<AppendResult['events'][number]>(events.length);
+    let version = current;
+    for (let i = 0; i < events.length; i += 1) {
+      const event = events[i];
+      version += 1;
+      const globalPosition = this.insertEvent(streamId, version, event, recordedAt, expectedVersion, current);
+      appended[i] = { eventId: event.eventId, type: event.type, globalPosition, streamVersion: version };
+    }
+    if (current === -1) this.statements.insertStream.run(streamId, categoryOf(streamId), version, appended[0].globalPosition);
+    else this.statements.updateStreamVersion.run(version, streamId);
+    return { streamId, nextExpectedVersion: version, events: appended, alreadyStored: false };
+  }
+
+  private insertEvent(streamId: string, version: number, event: NewEvent, recordedAt: string, expected: ExpectedVersion, current: number): bigint {
+    const { eventId, type, version: schemaVersion } = event;
+    try {
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      return this.statements.insertEvent.run(eventId, streamId, version, type, schemaVersion, data, metadata, recordedAt).lastInsertRowid as bigint;
+    } catch (error) {
+      // Unique violations are translated here so callers only ever see the port's errors.
+      if (isUniqueViolation(error, 'events.event_id')) throw new DuplicateEventIdError(eventId);
+      if (isUniqueViolation(error, 'events.stream_id')) throw new ConcurrencyError(streamId, expected, current);
+      throw error;
+    }
+  }
+
+  /** Same ids, same stream, consecutive from the first id's place: the original result. Anything else reuses an id. */
+  private retried(streamId: string, events: readonly NewEvent[], place: { stream_id: string; stream_version: number }): AppendResult {
+    const stored = place.stream_id === streamId ? this.statements.streamRange.all(streamId, place.stream_version, events.length) : [];
+    const same = stored.length === events.length && stored.every((row, i) => row.event_id === events[i].eventId);
+    if (!same) throw new DuplicateEventIdError(events[0].eventId);
+    const summaries = stored.map((row) => ({
+      eventId: row.event_id,
+      type: row.type,
+      globalPosition: row.global_position,
+      streamVersion: Number(row.stream_version),
+    }));
+    return { streamId, nextExpectedVersion: summaries[summaries.length - 1].streamVersion, events: summaries, alreadyStored: true };
+  }
+
+  async readStream(streamId: string): Promise<readonly RecordedEvent[]> {
+    return this.statements.readStream.all(streamId).map((row) => this.toRecorded(row));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    return this.statements.streamVersion.get(streamId) ?? -1;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
+    return this.page(options.after ?? 0n, options.limit ?? 1000);
+  }
+
+  async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    const row = this.statements.readEvent.get(eventId);
+    return row && this.toRecorded(row);
+  }
+
+  async count(): Promise<number> {
+    return this.statements.count.get() ?? 0;
+  }
+
+  async listStreams(category: string): Promise<readonly string[]> {
+    return this.statements.listStreams.all(category);
+  }
+
+  subscribe(options: Parameters<EventStore['subscribe']>[0]): Subscription {
+    const subscription = startCatchUpSubscription({
+      ...options,
+      readPage: (after, limit) => this.page(after, limit),
+      notifier: this.notifier,
+      pollIntervalMs: POLL_INTERVAL_MS,
+    });
+    this.subscriptions.add(subscription);
+    return {
+      stop: () => {
+        this.subscriptions.delete(subscription);
+        return subscription.stop();
+      },
+    };
+  }
+
+  /** Stops every subscription (waiting for a delivery in progress), then closes the connection. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  private page(after: bigint, limit: number): RecordedEvent[] {
+    return this.statements.readAll.all(after, limit).map((row) => this.toRecorded(row));
+  }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    const stored = { type: row.type, version: Number(row.schema_version), data: JSON.parse(row.data) as unknown };
+    const { type, version, data } = this.upcast ? this.upcast(stored) : stored;
+    return {
+      type,
+      version,
+      // What was appended as `data`, so it has the port's type; JSON round-tripping keeps its shape.
+      data: data as RecordedEvent['data'],
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamVersion: Number(row.stream_version),
+      globalPosition: row.global_position,
+      recordedAt: row.recorded_at,
+      metadata: JSON.parse(row.metadata),
+    };
+  }
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+}

@@ -1,0 +1,56 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema migrations, in order; `PRAGMA user_version` records how many have run. Append new ones at the
+ * end and never edit one that has shipped. Each is also idempotent (IF NOT EXISTS), so a file whose
+ * user_version was lost is repaired rather than broken.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE IF NOT EXISTS events (
+    global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL UNIQUE,
+    stream_id TEXT NOT NULL,
+    stream_version INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (stream_id, stream_version)
+  );
+  CREATE TABLE IF NOT EXISTS streams (
+    stream_id TEXT PRIMARY KEY,
+    category TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_position INTEGER NOT NULL
+  );
+  -- created_position rides along so listStreams reads its order from the index.
+  CREATE INDEX IF NOT EXISTS streams_by_category ON streams (category, created_position);
+  -- Events are forever: corrections are new events, so even a stray UPDATE or DELETE must fail.
+  CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are immutable: append a correcting event instead'); END;
+  CREATE TRIGGER IF NOT EXISTS events_refuse_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
+  `,
+];
+
+/**
+ * Opens the file the way the store relies on: WAL so readers (subscriptions, other processes) never block
+ * the writer; `synchronous=FULL` so a commit is on disk before the append returns; a busy timeout so a
+ * second process waits for the write lock instead of failing at once.
+ */
+export function configureConnection(db: Database, synchronous: 'FULL' | 'NORMAL'): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Brings the schema up to date; runs in one immediate transaction so two processes cannot race. */
+export function migrate(db: Database): void {
+  db.transaction(() => {
+    const applied = db.pragma('user_version', { simple: true }) as number;
+    for (let i = applied; i < migrations.length; i += 1) db.exec(migrations[i]);
+    if (applied < migrations.length) db.pragma(`user_version = ${migrations.length}`);
+  }).immediate();
+}

@@ -1,0 +1,73 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+/** An `events` row as read with safe integers: every INTEGER column arrives as a bigint. */
+export type EventRow = Readonly<{
+  global_position: bigint;
+  event_id: string;
+  stream_id: string;
+  stream_version: bigint;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}>;
+
+type StoredSummary = Readonly<{ event_id: string; type: string; global_position: bigint; stream_version: bigint }>;
+
+/** Every statement the store runs, prepared once per connection so an append does no SQL parsing. */
+export type Statements = Readonly<{
+  streamVersion: Statement<[streamId: string], number>;
+  eventPlace: Statement<[eventId: string], { stream_id: string; stream_version: number }>;
+  insertEvent: Statement<
+    [eventId: string, streamId: string, streamVersion: number, type: string, schemaVersion: number, data: string, metadata: string, recordedAt: string]
+  >;
+  insertStream: Statement<[streamId: string, category: string, version: number, createdPosition: bigint]>;
+  updateStreamVersion: Statement<[version: number, streamId: string]>;
+  streamRange: Statement<[streamId: string, fromVersion: number, limit: number], StoredSummary>;
+  readStream: Statement<[streamId: string], EventRow>;
+  readAll: Statement<[after: bigint, limit: number], EventRow>;
+  readEvent: Statement<[eventId: string], EventRow>;
+  count: Statement<[], number>;
+  listStreams: Statement<[category: string], string>;
+}>;
+
+const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+
+/**
+ * Prepares the statements. Only those that return global positions use safe integers (positions are
+ * bigints in the port and could pass 2^53 in a long-lived log); the rest keep plain numbers, which are cheaper.
+ */
+export function prepareStatements(db: Database): Statements {
+  return {
+    streamVersion: db.prepare<[string], number>('SELECT version FROM streams WHERE stream_id = ?').pluck(),
+    eventPlace: db.prepare<[string], { stream_id: string; stream_version: number }>(
+      'SELECT stream_id, stream_version FROM events WHERE event_id = ?',
+    ),
+    insertEvent: db
+      .prepare<[string, string, number, string, number, string, string, string]>(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .safeIntegers(true),
+    insertStream: db.prepare<[string, string, number, bigint]>(
+      'INSERT INTO streams (stream_id, category, version, created_position) VALUES (?, ?, ?, ?)',
+    ),
+    updateStreamVersion: db.prepare<[number, string]>('UPDATE streams SET version = ? WHERE stream_id = ?'),
+    streamRange: db
+      .prepare<[string, number, number], StoredSummary>(
+        `SELECT event_id, type, global_position, stream_version FROM events
+         WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?`,
+      )
+      .safeIntegers(true),
+    readStream: db
+      .prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`)
+      .safeIntegers(true),
+    readAll: db
+      .prepare<[bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .safeIntegers(true),
+    readEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`).safeIntegers(true),
+    count: db.prepare<[], number>('SELECT count(*) FROM events').pluck(),
+    listStreams: db.prepare<[string], string>('SELECT stream_id FROM streams WHERE category = ? ORDER BY created_position').pluck(),
+  };
+}

@@ -1,0 +1,38 @@
+// Compiles apps/, libs/ and bench/ to dist/ with swc (no type check: `npm run typecheck` does that).
+// swc rewrites the @orgchange/* aliases from tsconfig.json into relative requires, so dist/ runs
+// with plain `node` and no path-mapping hook.
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, readFile, writeFile, chmod } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const tsconfig = JSON.parse(await readFile(join(root, 'tsconfig.json'), 'utf8'));
+const swcrc = JSON.parse(await readFile(join(root, '.swcrc'), 'utf8'));
+const isSource = (name) => name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|d)\.ts$/.test(name);
+
+async function* sources(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sources(path);
+    else if (isSource(entry.name)) yield path;
+  }
+}
+
+let count = 0;
+for (const top of ['apps', 'libs', 'bench']) {
+  for await (const file of sources(join(root, top))) {
+    const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
+    const { code, map } = await transformFile(file, {
+      ...swcrc,
+      swcrc: false,
+      jsc: { ...swcrc.jsc, baseUrl: root, paths: tsconfig.compilerOptions.paths },
+      sourceFileName: relative(dirname(out), file),
+    });
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, `${code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
+    if (map) await writeFile(`${out}.map`, map);
+    count += 1;
+  }
+}
+console.log(`build: ${count} files compiled to dist/`);
