@@ -72,11 +72,11 @@ async function people(r: DemoRecorder) {
 
 async function leadership2015(r: DemoRecorder) {
   const on = '2015-04-01';
-  await r.createPost({ postId: 'post-md', organisationId: trust, unitId: 'board', title: 'Medical Director', family: 'executive', grade: 'VSM', on });
-  await r.appoint('post-md', 'appt-md', 'p-md', 'substantive', on);
+  await r.createPost({ postId: 'md', organisationId: trust, unitId: 'board', title: 'Medical Director', family: 'executive', grade: 'VSM', on });
+  await r.appoint('md', 'appt-md', 'p-md', 'substantive', on);
   for (const [division, key] of [['div-medicine', 'med'], ['div-surgery', 'surg'], ['div-women-children', 'wc']] as const) {
-    await r.createPost({ postId: `post-amd-${key}`, organisationId: trust, unitId: division, title: `Associate Medical Director (${key})`, family: 'medical-leadership', grade: 'consultant', programmedActivities: 3, on });
-    await r.appoint(`post-amd-${key}`, `appt-amd-${key}`, `p-amd-${key}`, 'substantive', on, { programmedActivities: 3 });
+    await r.createPost({ postId: `amd-${key}`, organisationId: trust, unitId: division, title: `Associate Medical Director (${key})`, family: 'medical-leadership', grade: 'consultant', programmedActivities: 3, on });
+    await r.appoint(`amd-${key}`, `appt-amd-${key}`, `p-amd-${key}`, 'substantive', on, { programmedActivities: 3 });
     await triumvirate(r, division, key, on);
     await leadershipAppointments(r, key, on, { cd: `p-cd-${key}`, nm: `p-nm-${key}`, bm: `p-bm-${key}` });
   }
@@ -85,20 +85,20 @@ async function leadership2015(r: DemoRecorder) {
 /** Clinical director + divisional nurse manager + business manager, three single-holder posts in one group. */
 async function triumvirate(r: DemoRecorder, unitId: string, key: string, on: string) {
   const groupId = `triumvirate-${key}`;
-  await r.createPost({ postId: `post-cd-${key}`, organisationId: trust, unitId, title: `Clinical Director (${key})`, family: 'medical-leadership', grade: 'consultant', programmedActivities: 2, groupId, groupRole: 'clinical-director', on });
-  await r.createPost({ postId: `post-nm-${key}`, organisationId: trust, unitId, title: `Divisional Nurse Manager (${key})`, family: 'nursing-leadership', grade: 'AfC 8c', groupId, groupRole: 'nurse-manager', on });
-  await r.createPost({ postId: `post-bm-${key}`, organisationId: trust, unitId, title: `Divisional Business Manager (${key})`, family: 'management', grade: 'AfC 8b', groupId, groupRole: 'business-manager', on });
+  await r.createPost({ postId: `cd-${key}`, organisationId: trust, unitId, title: `Clinical Director (${key})`, family: 'medical-leadership', grade: 'consultant', programmedActivities: 2, groupId, groupRole: 'clinical-director', on });
+  await r.createPost({ postId: `nm-${key}`, organisationId: trust, unitId, title: `Divisional Nurse Manager (${key})`, family: 'nursing-leadership', grade: 'AfC 8c', groupId, groupRole: 'nurse-manager', on });
+  await r.createPost({ postId: `bm-${key}`, organisationId: trust, unitId, title: `Divisional Business Manager (${key})`, family: 'management', grade: 'AfC 8b', groupId, groupRole: 'business-manager', on });
 }
 
 async function leadershipAppointments(r: DemoRecorder, key: string, on: string, holders: { cd: string; nm: string; bm: string }) {
-  await r.appoint(`post-cd-${key}`, `appt-cd-${key}`, holders.cd, 'substantive', on, { programmedActivities: 2 });
-  await r.appoint(`post-nm-${key}`, `appt-nm-${key}`, holders.nm, 'substantive', on);
-  await r.appoint(`post-bm-${key}`, `appt-bm-${key}`, holders.bm, 'substantive', on);
+  await r.appoint(`cd-${key}`, `appt-cd-${key}`, holders.cd, 'substantive', on, { programmedActivities: 2 });
+  await r.appoint(`nm-${key}`, `appt-nm-${key}`, holders.nm, 'substantive', on);
+  await r.appoint(`bm-${key}`, `appt-bm-${key}`, holders.bm, 'substantive', on);
 }
 
 /** 2017: the medicine clinical director is seconded to the regional network; a cardiologist acts up. */
 async function actingClinicalDirector(r: DemoRecorder) {
-  const acting = await r.appoint('post-cd-med', 'appt-cd-med-acting', 'p-cons-cardio', 'acting', '2017-10-01', { coveringForPersonId: 'p-cd-med', endsOn: '2018-10-01' });
+  const acting = await r.appoint('cd-med', 'appt-cd-med-acting', 'p-cons-cardio', 'acting', '2017-10-01', { coveringForPersonId: 'p-cd-med', endsOn: '2018-10-01' });
   // Backdated correction: the acting-up began a month earlier than first recorded.
   await r.correct(acting.results[0].events[0].eventId, { effectiveFrom: '2017-09-01' }, 'HR confirmed the acting-up started on 1 September 2017');
 }
@@ -112,14 +112,14 @@ async function divisionalMerger2019(r: DemoRecorder) {
   });
   for (const key of ['med', 'surg']) {
     for (const role of ['cd', 'nm', 'bm']) {
-      await r.end(`post-${role}-${key}`, `appt-${role}-${key}`, on, 'restructured-out', 'divisional merger 2019');
-      await r.post({ type: 'AbolishPost', data: { postId: `post-${role}-${key}`, effectiveFrom: date(on) } });
+      await r.end(`${role}-${key}`, `appt-${role}-${key}`, on, 'restructured-out', 'divisional merger 2019');
+      await r.post({ type: 'AbolishPost', data: { postId: `${role}-${key}`, effectiveFrom: date(on) } });
     }
-    await r.end(`post-amd-${key}`, `appt-amd-${key}`, on, 'restructured-out');
-    await r.post({ type: 'AbolishPost', data: { postId: `post-amd-${key}`, effectiveFrom: date(on) } });
+    await r.end(`amd-${key}`, `appt-amd-${key}`, on, 'restructured-out');
+    await r.post({ type: 'AbolishPost', data: { postId: `amd-${key}`, effectiveFrom: date(on) } });
   }
-  await r.createPost({ postId: 'post-amd-medsurg', organisationId: trust, unitId: 'div-medicine-surgery', title: 'Associate Medical Director, Medicine and Surgery', family: 'medical-leadership', grade: 'consultant', programmedActivities: 4, on });
-  await r.appoint('post-amd-medsurg', 'appt-amd-medsurg', 'p-amd-med', 'substantive', on, { programmedActivities: 4 });
+  await r.createPost({ postId: 'amd-medsurg', organisationId: trust, unitId: 'div-medicine-surgery', title: 'Associate Medical Director, Medicine and Surgery', family: 'medical-leadership', grade: 'consultant', programmedActivities: 4, on });
+  await r.appoint('amd-medsurg', 'appt-amd-medsurg', 'p-amd-med', 'substantive', on, { programmedActivities: 4 });
   await triumvirate(r, 'div-medicine-surgery', 'medsurg', on);
   // The former medicine clinical director is re-appointed without a gap; surgery's is not.
   await leadershipAppointments(r, 'medsurg', on, { cd: 'p-cd-med', nm: 'p-nm-medsurg', bm: 'p-bm-surg' });
@@ -129,8 +129,8 @@ async function divisionalMerger2019(r: DemoRecorder) {
 async function communityServiceTransfer2020(r: DemoRecorder) {
   await r.unit(communityTrust, 'community-services', 'Community Services', 'division', '2011-04-01');
   await r.unit(communityTrust, 'community-nursing', 'Community Nursing Service', 'service', '2011-04-01', 'community-services');
-  await r.createPost({ postId: 'post-community-lead', organisationId: communityTrust, unitId: 'community-nursing', title: 'Community Nursing Lead', family: 'nursing-leadership', grade: 'AfC 8a', on: '2011-04-01' });
-  await r.appoint('post-community-lead', 'appt-community-lead', 'p-community-lead', 'substantive', '2016-06-01');
+  await r.createPost({ postId: 'community-lead', organisationId: communityTrust, unitId: 'community-nursing', title: 'Community Nursing Lead', family: 'nursing-leadership', grade: 'AfC 8a', on: '2011-04-01' });
+  await r.appoint('community-lead', 'appt-community-lead', 'p-community-lead', 'substantive', '2016-06-01');
   await r.unit(trust, 'div-integrated-care', 'Division of Integrated Care', 'division', '2020-10-01');
   await r.across({ type: 'TransferService', data: { unitId: 'community-nursing', fromOrganisationId: communityTrust, toOrganisationId: trust, toParentUnitId: 'div-integrated-care', effectiveFrom: date('2020-10-01'), reason: 'Community services transaction 2020' } });
 }
@@ -139,12 +139,12 @@ async function communityServiceTransfer2020(r: DemoRecorder) {
 async function neighbourhoodTeam2021(r: DemoRecorder) {
   const on = '2021-07-01';
   await r.unit(trust, 'int-east', 'Northvale East Integrated Neighbourhood Team', 'neighbourhood-team', on, 'div-integrated-care', [council]);
-  await r.createPost({ postId: 'post-int-lead', organisationId: trust, unitId: 'int-east', title: 'Neighbourhood Team Lead', family: 'nursing-leadership', grade: 'AfC 8a', on });
-  await r.appoint('post-int-lead', 'appt-int-lead', 'p-inc-lead', 'substantive', on);
-  await r.createPost({ postId: 'post-int-social-worker', organisationId: trust, unitId: 'int-east', title: 'Senior Social Worker', family: 'clinical', grade: 'council grade 9', on });
-  await r.appoint('post-int-social-worker', 'appt-int-sw', 'p-social-worker', 'substantive', on, { employingOrganisationId: council });
-  await r.createPost({ postId: 'post-int-ot', organisationId: trust, unitId: 'int-east', title: 'Occupational Therapist', family: 'clinical', grade: 'AfC 6', on });
-  await r.appoint('post-int-ot', 'appt-int-ot', 'p-ot', 'substantive', on);
+  await r.createPost({ postId: 'int-lead', organisationId: trust, unitId: 'int-east', title: 'Neighbourhood Team Lead', family: 'nursing-leadership', grade: 'AfC 8a', on });
+  await r.appoint('int-lead', 'appt-int-lead', 'p-inc-lead', 'substantive', on);
+  await r.createPost({ postId: 'int-social-worker', organisationId: trust, unitId: 'int-east', title: 'Senior Social Worker', family: 'clinical', grade: 'council grade 9', on });
+  await r.appoint('int-social-worker', 'appt-int-sw', 'p-social-worker', 'substantive', on, { employingOrganisationId: council });
+  await r.createPost({ postId: 'int-ot', organisationId: trust, unitId: 'int-east', title: 'Occupational Therapist', family: 'clinical', grade: 'AfC 6', on });
+  await r.appoint('int-ot', 'appt-int-ot', 'p-ot', 'substantive', on);
   await r.across({ type: 'TransferEmployment', data: { hostOrganisationId: trust, unitId: 'int-east', personIds: ['p-ot'], fromEmployerId: trust, toEmployerId: council, effectiveFrom: date('2022-04-01'), reason: 'Section 75 agreement: therapy staff employed by the council' } });
 }
 

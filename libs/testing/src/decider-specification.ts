@@ -40,7 +40,7 @@ export function deciderSpecification<C, E, S>(decider: Decider<C, E, S>) {
  */
 export function acrossStreamsSpecification<C, E, S>(
   decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
-  decide: (command: C, states: Readonly<Record<string, S>>) => Readonly<Record<string, readonly E[]>> | DomainError,
+  decide: (command: C, states: Readonly<Record<string, S>>) => Readonly<Record<string, readonly NoInfer<E>[]>> | DomainError,
 ) {
   const fold = (events: readonly E[]): S => events.reduce(decider.evolve, decider.initialState());
   return {

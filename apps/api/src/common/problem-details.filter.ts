@@ -44,11 +44,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
   const body = exception.getResponse() as string | { message?: unknown; code?: string; errors?: ProblemDetails['errors'] };
-  if (typeof body === 'string') return problem(status, exception.name, exception.name, body);
+  // Some errors raised outside Nest's own exception classes (the body parser's 413) arrive with a string body.
+  if (typeof body === 'string') return problem(status, titleOf(status), codeOf(status, exception), body);
   const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? exception.message);
-  const code = body.code ?? (status === 413 ? 'PayloadTooLarge' : status === 404 ? 'NotFound' : exception.name.replace(/Exception$/, ''));
-  return problem(status, titleOf(status), code, message, body.errors ? { errors: body.errors } : {});
+  return problem(status, titleOf(status), body.code ?? codeOf(status, exception), message, body.errors ? { errors: body.errors } : {});
 }
+
+const codeOf = (status: number, exception: HttpException): string =>
+  status === 413 ? 'PayloadTooLarge' : status === 404 ? 'NotFound' : exception.name.replace(/Exception$/, '');
 
 const titleOf = (status: number): string => (status === 400 ? 'Invalid request' : (HttpStatus[status] ?? 'Error').toString().replace(/_/g, ' ').toLowerCase());
 

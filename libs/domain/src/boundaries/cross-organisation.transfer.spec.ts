@@ -12,7 +12,7 @@ const transfer = (unitId: string, more: Partial<TransferService['data']> = {}): 
   type: 'TransferService',
   data: { unitId, fromOrganisationId: 'acute', toOrganisationId: 'community', toParentUnitId: 'adult-services', effectiveFrom: day(on), ...more },
 });
-const transferred = (employingOrganisationId: string): ServiceTransferred => ({
+const transferred = (employingOrganisationId: string, date = on): ServiceTransferred => ({
   type: 'ServiceTransferred',
   version: 1,
   data: {
@@ -23,7 +23,7 @@ const transferred = (employingOrganisationId: string): ServiceTransferred => ({
     toOrganisationId: 'community',
     toParentUnitId: 'adult-services',
     employingOrganisationId,
-    effectiveFrom: day(on),
+    effectiveFrom: day(date),
   },
 });
 const transferEmployment = (more: Partial<TransferEmployment['data']> = {}): TransferEmployment => ({
@@ -99,8 +99,8 @@ describe('given a dissolved team', () => {
 
   it('accepts a backdated transfer while it was open', () =>
     spec.given(history).when(transfer('district-nursing', { effectiveFrom: day('2024-03-31') })).then({
-      acute: [{ ...transferred('community'), data: { ...transferred('community').data, effectiveFrom: day('2024-03-31') } }],
-      community: [{ ...transferred('community'), data: { ...transferred('community').data, effectiveFrom: day('2024-03-31') } }],
+      acute: [transferred('community', '2024-03-31')],
+      community: [transferred('community', '2024-03-31')],
     }));
 });
 

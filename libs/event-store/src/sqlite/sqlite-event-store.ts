@@ -15,8 +15,9 @@ import type {
 } from '../event-store.port';
 import { assertExpectedVersion, categoryOf } from '../stream-rules';
 import type { Upcaster } from '../upcasting';
+import { GroupCommit, type Outcome } from './group-commit';
 import { configureConnection, migrate } from './sqlite-schema';
-import { type EventRow, prepareStatements, type Statements } from './sqlite-statements';
+import { prepareStatements, recordedEventOf, type Statements } from './sqlite-statements';
 
 /** Options of {@link SqliteEventStore}. */
 export type SqliteEventStoreOptions = Readonly<{
@@ -30,18 +31,23 @@ export type SqliteEventStoreOptions = Readonly<{
   now?: () => Date;
 }>;
 
+type Requests = readonly AppendRequest[];
+
 /** How often an idle subscription re-reads, to see appends made by other processes on the same file. */
 const POLL_INTERVAL_MS = 250;
 
 /**
- * {@link EventStore} in one SQLite file (better-sqlite3, WAL). Each append or appendMany is one
- * immediate transaction, so expected-version checks hold across processes sharing the file; global
- * positions are the table's AUTOINCREMENT key, which commit order makes strictly increasing.
+ * {@link EventStore} in one SQLite file (better-sqlite3, WAL). Appends are immediate transactions, so
+ * expected-version checks hold across processes sharing the file; global positions are the table's
+ * AUTOINCREMENT key, which serialised commits make strictly increasing. Appends issued concurrently in
+ * one process share a transaction (group commit), each still all-or-nothing on its own.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
-  private readonly appendTransaction: Database.Transaction<(requests: readonly AppendRequest[], recordedAt: string) => AppendResult[]>;
+  private readonly appendTransaction: Database.Transaction<(requests: Requests, recordedAt: string) => AppendResult[]>;
+  private readonly batchTransaction: Database.Transaction<(batch: readonly Requests[], recordedAt: string) => Outcome<AppendResult[]>[]>;
+  private readonly groupCommit = new GroupCommit<Requests, AppendResult[]>((batch) => this.commit(batch));
   private readonly notifier = new CommitNotifier();
   private readonly subscriptions = new Set<Subscription>();
   private readonly upcast?: Upcaster;
@@ -54,6 +60,7 @@ export class SqliteEventStore implements EventStore {
     migrate(this.db);
     this.statements = prepareStatements(this.db);
     this.appendTransaction = this.db.transaction((requests, recordedAt) => requests.map((r) => this.appendOne(r, recordedAt)));
+    this.batchTransaction = this.db.transaction((batch, recordedAt) => batch.map((requests) => this.inSavepoint(requests, recordedAt)));
     this.upcast = options.upcast;
     this.now = options.now ?? (() => new Date());
   }
@@ -67,20 +74,45 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
-    return (await this.appendMany([{ streamId, events, expectedVersion: options.expectedVersion }]))[0];
+    return (await this.groupCommit.submit([{ streamId, events, expectedVersion: options.expectedVersion }]))[0];
   }
 
   async appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
-    const results = this.appendTransaction.immediate(requests, this.now().toISOString());
-    if (results.some((r) => !r.alreadyStored && r.events.length > 0)) this.notifier.notify();
-    return results;
+    return this.groupCommit.submit(requests);
+  }
+
+  private commit(batch: readonly Requests[]): Outcome<AppendResult[]>[] {
+    const recordedAt = this.now().toISOString();
+    const outcomes = batch.length === 1 ? [this.alone(batch[0], recordedAt)] : this.batchTransaction.immediate(batch, recordedAt);
+    if (outcomes.some((o) => o.ok && o.value.some((r) => !r.alreadyStored && r.events.length > 0))) this.notifier.notify();
+    return outcomes;
+  }
+
+  /** A lone request needs no savepoint: its failure is the whole transaction's. */
+  private alone(requests: Requests, recordedAt: string): Outcome<AppendResult[]> {
+    try {
+      return { ok: true, value: this.appendTransaction.immediate(requests, recordedAt) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** One request of a batch, in a savepoint (how better-sqlite3 nests transactions): a failure undoes only its own rows. */
+  private inSavepoint(requests: Requests, recordedAt: string): Outcome<AppendResult[]> {
+    try {
+      return { ok: true, value: this.appendTransaction(requests, recordedAt) };
+    } catch (error) {
+      // Disk-full and I/O errors make SQLite roll back the whole transaction; the rest must not then commit alone.
+      if (!this.db.inTransaction) throw error;
+      return { ok: false, error };
+    }
   }
 
   private appendOne({ streamId, events, expectedVersion }: AppendRequest, recordedAt: string): AppendResult {
     const current = this.statements.streamVersion.get(streamId) ?? -1;
     if (events.length > 0) {
       const place = this.statements.eventPlace.get(events[0].eventId);
-      // A stored first id means a retry (answered without checking the version, which has moved on) or a misuse.
+      // A stored first id means a retry (answered without a version check: the stream may have moved on) or a misuse.
       if (place) return this.retried(streamId, events, place);
     }
     assertExpectedVersion(streamId, expectedVersion, current);
@@ -128,7 +160,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<readonly RecordedEvent[]> {
-    return this.statements.readStream.all(streamId).map((row) => this.toRecorded(row));
+    return this.statements.readStream.all(streamId).map((row) => recordedEventOf(row, this.upcast));
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -141,7 +173,7 @@ export class SqliteEventStore implements EventStore {
 
   async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
     const row = this.statements.readEvent.get(eventId);
-    return row && this.toRecorded(row);
+    return row && recordedEventOf(row, this.upcast);
   }
 
   async count(): Promise<number> {
@@ -176,24 +208,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private page(after: bigint, limit: number): RecordedEvent[] {
-    return this.statements.readAll.all(after, limit).map((row) => this.toRecorded(row));
-  }
-
-  private toRecorded(row: EventRow): RecordedEvent {
-    const stored = { type: row.type, version: Number(row.schema_version), data: JSON.parse(row.data) as unknown };
-    const { type, version, data } = this.upcast ? this.upcast(stored) : stored;
-    return {
-      type,
-      version,
-      // What was appended as `data`, so it has the port's type; JSON round-tripping keeps its shape.
-      data: data as RecordedEvent['data'],
-      eventId: row.event_id,
-      streamId: row.stream_id,
-      streamVersion: Number(row.stream_version),
-      globalPosition: row.global_position,
-      recordedAt: row.recorded_at,
-      metadata: JSON.parse(row.metadata),
-    };
+    return this.statements.readAll.all(after, limit).map((row) => recordedEventOf(row, this.upcast));
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '../event-store.port';
+import type { Upcaster } from '../upcasting';
 
 /** An `events` row as read with safe integers: every INTEGER column arrives as a bigint. */
 export type EventRow = Readonly<{
@@ -69,5 +71,23 @@ export function prepareStatements(db: Database): Statements {
     readEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`).safeIntegers(true),
     count: db.prepare<[], number>('SELECT count(*) FROM events').pluck(),
     listStreams: db.prepare<[string], string>('SELECT stream_id FROM streams WHERE category = ? ORDER BY created_position').pluck(),
+  };
+}
+
+/** Turns a row into the port's event: JSON parsed, old schema versions upcast. */
+export function recordedEventOf(row: EventRow, upcast: Upcaster | undefined): RecordedEvent {
+  const stored = { type: row.type, version: Number(row.schema_version), data: JSON.parse(row.data) as unknown };
+  const { type, version, data } = upcast ? upcast(stored) : stored;
+  return {
+    type,
+    version,
+    // What was appended as `data`, so it has the port's type; JSON round-tripping keeps its shape.
+    data: data as RecordedEvent['data'],
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: Number(row.stream_version),
+    globalPosition: row.global_position,
+    recordedAt: row.recorded_at,
+    metadata: JSON.parse(row.metadata),
   };
 }

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error';
+import { logCommand } from './log.command';
+
+/** The `orgchange` command. Each verb lives in its own file and honours --db / ORGCHANGE_DB. */
+export function buildProgram(): Command {
+  const program = new Command('orgchange')
+    .description('orgchange: the record of organisational change, from the command line')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+  // addCommand (unlike .command) does not pass exitOverride on: without it `log --help` or a bad option calls process.exit.
+  return program.addCommand(logCommand().copyInheritedSettings(program));
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      console.error(`orgchange: ${error.message}`);
+      return error.exitCode;
+    }
+    console.error(`orgchange: unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+    return 1;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith('orgchange.js')) {
+  void run(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

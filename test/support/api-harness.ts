@@ -1,0 +1,89 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Clock } from '@orgchange/commands';
+import type * as EventStoreLib from '@orgchange/event-store';
+import type { EventStore, RecordedEvent } from '@orgchange/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type * as Bootstrap from '../../apps/api/src/bootstrap';
+import type * as AppConfig from '../../apps/api/src/config/app-config';
+import { requireNative } from './native-require';
+
+// Loaded by Node rather than Jest: see native-require.ts.
+const { createApi } = requireNative<typeof Bootstrap>('apps/api/src/bootstrap.ts');
+const { validateAppConfig } = requireNative<typeof AppConfig>('apps/api/src/config/app-config.ts');
+const { EVENT_STORE } = requireNative<typeof EventStoreLib>('libs/event-store/src/index.ts');
+
+/** A SQLite file in its own temporary folder (the store adds -wal/-shm beside it); `remove` deletes the folder. */
+export type TempDatabase = Readonly<{ file: string; remove: () => void }>;
+
+export function tempDatabase(): TempDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'orgchange-e2e-'));
+  return { file: join(dir, 'orgchange.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export type ApiHarness = Readonly<{
+  app: INestApplication;
+  /** supertest against the app's server (no port is left listening between requests). */
+  http: ReturnType<typeof request>;
+  store: EventStore;
+  database: TempDatabase;
+  /** Number of events in the log, read from the store (not through the API). */
+  eventCount: () => Promise<number>;
+  /** Every event of the log, in global order. */
+  allEvents: () => Promise<readonly RecordedEvent[]>;
+  /** Closes the app; removes the database too unless it was passed in. */
+  close: () => Promise<void>;
+}>;
+
+export type StartOptions = Readonly<{
+  /** Load the demo history on an empty database (DEMO_DATA=true). */
+  demo?: boolean;
+  /** Reuse this database (the caller removes it); by default a new one is made and removed on close. */
+  database?: TempDatabase;
+  clock?: Clock;
+  env?: Record<string, string>;
+}>;
+
+/** Starts the API on a temporary SQLite file without listening: `createApi` then `app.init()`. */
+export async function startApi(options: StartOptions = {}): Promise<ApiHarness> {
+  const database = options.database ?? tempDatabase();
+  const owned = options.database === undefined;
+  let app: INestApplication | undefined;
+  try {
+    const config = validateAppConfig({ ORGCHANGE_DB: database.file, LOG_LEVEL: 'silent', DEMO_DATA: options.demo ? 'true' : 'false', ...options.env });
+    app = await createApi(config, options.clock);
+    await app.init();
+  } catch (error) {
+    await app?.close();
+    if (owned) database.remove();
+    throw error;
+  }
+  const started = app;
+  const store = started.get<EventStore>(EVENT_STORE);
+  return {
+    app: started,
+    http: request(started.getHttpServer()),
+    store,
+    database,
+    eventCount: () => store.count(),
+    allEvents: async () => {
+      const events: RecordedEvent[] = [];
+      for (let page = await store.readAll({ limit: 1000 }); page.length > 0; page = await store.readAll({ after: page[page.length - 1].globalPosition, limit: 1000 })) {
+        events.push(...page);
+      }
+      return events;
+    },
+    close: async () => {
+      try {
+        await started.close();
+      } finally {
+        if (owned) database.remove();
+      }
+    },
+  };
+}
+
+/** Starts the API with the fictional demo history loaded. */
+export const startApiWithDemo = (options: Omit<StartOptions, 'demo'> = {}): Promise<ApiHarness> => startApi({ ...options, demo: true });
