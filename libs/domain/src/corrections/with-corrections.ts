@@ -1,5 +1,5 @@
 import type { Decider } from '../shared/decider';
-import { type DomainError, domainError } from '../shared/domain-error';
+import { type DomainError, domainError, isDomainError } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
 import { checkRealDate } from '../shared/rules';
 import type { CorrectionCommand } from './correction.commands';
@@ -17,14 +17,17 @@ export type CorrectableState<S, E> = Readonly<{ current: S; history: readonly En
  * Wraps a stream's decider so that its events can be retracted or corrected by later events, never rewritten.
  * A correction patches the target's data (only fields it has, same types, same identifiers); a retraction removes the target's
  * effect. State is re-folded from the corrected history, so every rule sees the record as now corrected.
+ * `invariant` checks a whole state; a correction or retraction after which it fails is refused
+ * (`CorrectionBreaksRule`, naming the rule).
  */
 export function withCorrections<C extends { type: string }, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
+  invariant: (state: S) => DomainError | undefined = () => undefined,
 ): Decider<C | CorrectionCommand, Identified<E | CorrectionEvent>, CorrectableState<S, E>> {
   const refold = (history: readonly Entry<E>[]): S =>
     history.filter((h) => !h.retracted).reduce((s, h) => decider.evolve(s, h.event), decider.initialState());
 
-  return {
+  const wrapped: Decider<C | CorrectionCommand, Identified<E | CorrectionEvent>, CorrectableState<S, E>> = {
     initialState: () => ({ current: decider.initialState(), history: [] }),
     evolve: (state, event) => {
       if (event.type === 'EventRetracted' || event.type === 'EventCorrected') {
@@ -44,10 +47,17 @@ export function withCorrections<C extends { type: string }, E extends DomainEven
       };
     },
     decide: (command, state) => {
-      if (command.type === 'RetractEvent' || command.type === 'CorrectEvent') return decideCorrection(command as CorrectionCommand, state);
-      return decider.decide(command as C, state.current);
+      if (command.type !== 'RetractEvent' && command.type !== 'CorrectEvent') return decider.decide(command as C, state.current);
+      const events = decideCorrection(command as CorrectionCommand, state);
+      if (isDomainError(events)) return events;
+      // The corrected record must still keep the stream's rules (e.g. no two substantive holders at once).
+      const broken = invariant(events.reduce(wrapped.evolve, state).current);
+      return broken
+        ? domainError('CorrectionBreaksRule', `the record as corrected would break a rule: ${broken.message}`, { rule: broken.code, ...(broken.details ?? {}) })
+        : events;
     },
   };
+  return wrapped;
 }
 
 function decideCorrection<E extends DomainEvent>(command: CorrectionCommand, state: CorrectableState<unknown, E>): readonly CorrectionEvent[] | DomainError {

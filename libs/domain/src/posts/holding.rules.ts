@@ -1,7 +1,7 @@
 import { type CalendarDate, type DateInterval, containsDate, overlaps } from '../shared/calendar-date';
 import { type DomainError, domainError } from '../shared/domain-error';
 import { COVER_KINDS } from '../shared/vocabulary';
-import type { CreatedPost, Holding } from './post.state';
+import type { CreatedPost, Holding, PostState } from './post.state';
 
 /** A holding takes a seat of the post unless it stands in for a named absent holder. */
 const takesSeat = (h: Holding): boolean => !(COVER_KINDS.includes(h.kind) && h.coveringForPersonId !== undefined);
@@ -56,4 +56,18 @@ function checkpoints(holding: Holding, existing: readonly Holding[]): CalendarDa
   const dates = new Set<CalendarDate>([holding.from]);
   for (const h of existing) if (containsDate(holding, h.from)) dates.add(h.from);
   return [...dates].sort();
+}
+
+/** Every holding of the post kept the rules against all the others: used to check a corrected record. */
+export function checkAllHoldings(state: PostState): DomainError | undefined {
+  if (state.status !== 'created') return undefined;
+  for (const holding of Object.values(state.holdings)) {
+    if (holding.until !== undefined && holding.until < holding.from) {
+      return domainError('AppointmentEndsBeforeStart', `appointment ${holding.appointmentId} would end (${holding.until}) before it starts (${holding.from})`);
+    }
+    const others = Object.fromEntries(Object.entries(state.holdings).filter(([id]) => id !== holding.appointmentId));
+    const error = checkNewHolding({ ...state, holdings: others }, holding);
+    if (error) return error;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../shared/calendar-date';
-import { type EstablishedOrganisation, isUnitOpenOn, valueOn } from '../organisations/organisation.state';
+import { type DomainError, domainError } from '../shared/domain-error';
+import { type EstablishedOrganisation, isUnitOpenOn, type OrganisationState, valueOn } from '../organisations/organisation.state';
 
 /** Units whose parent on `date` is `unitId` and which are open on that date. */
 export function openChildrenOn(state: EstablishedOrganisation, unitId: string, date: CalendarDate): string[] {
@@ -33,4 +34,15 @@ export function parentChangeDatesFrom(state: EstablishedOrganisation, from: Cale
     for (const change of unit.parents) if (change.from >= from) dates.add(change.from);
   }
   return [...dates].sort();
+}
+
+/** No unit sits under itself on any date the tree changes: used to check a corrected record. */
+export function checkTreeAcyclic(state: OrganisationState): DomainError | undefined {
+  if (state.status !== 'established') return undefined;
+  const units = Object.keys(state.units);
+  for (const date of parentChangeDatesFrom(state, state.establishedOn)) {
+    const cyclic = units.find((unitId) => isInCycleOn(state, unitId, date));
+    if (cyclic) return domainError('UnitTreeCycle', `unit ${cyclic} would be under itself on ${date}`, { unitId: cyclic, date });
+  }
+  return undefined;
 }
