@@ -1,19 +1,28 @@
+/**
+ * One jest config for every tier (`*.spec.ts`, `*.int-spec.ts`, `*.e2e-spec.ts`).
+ * NestJS 12 ships as ES modules only; Node 20 can require() them but jest's module runtime cannot, so swc
+ * also compiles @nestjs/* to CommonJS for the tests (it rewrites `import.meta.url` to the CommonJS file URL).
+ */
+const swcTypeScript = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+};
+const swcEsModules = { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } };
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.(spec|int-spec|e2e-spec).ts'],
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-        },
-      },
-    ],
+    '^.+\\.ts$': ['@swc/jest', swcTypeScript],
+    '^.+\\.js$': ['@swc/jest', swcEsModules],
   },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleNameMapper: { '^@orgchange/(.*)$': '<rootDir>/libs/$1/src' },
 };

@@ -1,19 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Clock } from '@orgchange/commands';
-import type * as EventStoreLib from '@orgchange/event-store';
-import type { EventStore, RecordedEvent } from '@orgchange/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@orgchange/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type * as Bootstrap from '../../apps/api/src/bootstrap';
-import type * as AppConfig from '../../apps/api/src/config/app-config';
-import { requireNative } from './native-require';
+import { createApi } from '../../apps/api/src/bootstrap';
+import { validateAppConfig } from '../../apps/api/src/config/app-config';
 
-// Loaded by Node rather than Jest: see native-require.ts.
-const { createApi } = requireNative<typeof Bootstrap>('apps/api/src/bootstrap.ts');
-const { validateAppConfig } = requireNative<typeof AppConfig>('apps/api/src/config/app-config.ts');
-const { EVENT_STORE } = requireNative<typeof EventStoreLib>('libs/event-store/src/index.ts');
+/** The repository root, for tests that read its files or run its bin. */
+export const REPO_ROOT = join(__dirname, '..', '..');
 
 /** A SQLite file in its own temporary folder (the store adds -wal/-shm beside it); `remove` deletes the folder. */
 export type TempDatabase = Readonly<{ file: string; remove: () => void }>;
