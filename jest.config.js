@@ -19,6 +19,8 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.(spec|int-spec|e2e-spec).ts'],
+  // Decorator metadata, as apps/*/main.ts loads it first.
+  setupFiles: ['reflect-metadata'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', swcTypeScript],
     '^.+\\.js$': ['@swc/jest', swcEsModules],
