@@ -94,3 +94,27 @@ export function startCatchUpSubscription(options: CatchUpOptions): Subscription 
     },
   };
 }
+
+/** The running subscriptions of one store, so that closing the store can stop them all first. */
+export class SubscriptionSet {
+  private readonly running = new Set<Subscription>();
+
+  /** Starts a subscription that leaves the set when stopped. */
+  start(options: CatchUpOptions): Subscription {
+    const subscription = startCatchUpSubscription(options);
+    this.running.add(subscription);
+    return {
+      stop: () => {
+        this.running.delete(subscription);
+        return subscription.stop();
+      },
+    };
+  }
+
+  /** Resolves once every subscription has stopped, including any delivery in progress. */
+  async stopAll(): Promise<void> {
+    const stopping = [...this.running].map((s) => s.stop());
+    this.running.clear();
+    await Promise.all(stopping);
+  }
+}

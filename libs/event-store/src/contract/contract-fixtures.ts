@@ -18,8 +18,10 @@ export function useFreshStore(makeStore: MakeEventStore): () => EventStore {
   return () => current!.store;
 }
 
+/** A fresh stream id in `category`, so tests never collide even on a shared store. */
 export const streamIn = (category = 'unit'): string => `${category}-${randomUUID()}`;
 
+/** A valid event with a new id; `overrides` shape it for the test at hand. */
 export function newEvent(overrides: Partial<NewEvent> = {}): NewEvent {
   return {
     eventId: randomUUID(),
@@ -84,6 +86,8 @@ export function record(
   return { received, subscription, until, failure };
 }
 
+/** Global positions, for comparing order. */
 export const positionsOf = (events: readonly { globalPosition: bigint }[]): bigint[] => events.map((e) => e.globalPosition);
 
+/** Event ids, for comparing which events came back. */
 export const idsOf = (events: readonly { eventId: string }[]): string[] => events.map((e) => e.eventId);

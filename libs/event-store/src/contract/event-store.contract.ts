@@ -91,6 +91,19 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         expect(rejected.reason).toBeInstanceOf(ConcurrencyError);
         expect(await store().readStream(streamId)).toHaveLength(2);
       });
+      it('keeps concurrent appends to other streams apart: one failing fails no other', async () => {
+        const [a, b, c] = [streamIn(), streamIn(), streamIn()];
+
+        const outcomes = await Promise.allSettled([
+          store().append(a, newEvents(2), { expectedVersion: 'no_stream' }),
+          store().append(b, [newEvent()], { expectedVersion: 3 }),
+          store().appendMany([{ streamId: c, events: [newEvent()], expectedVersion: 'no_stream' }]),
+        ]);
+
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+        expect((await snapshot(store(), a, b, c)).versions).toEqual([1, -1, 0]);
+      });
     });
 
     describe('event ids', () => {

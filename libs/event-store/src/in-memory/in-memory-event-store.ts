@@ -1,4 +1,4 @@
-import { CommitNotifier, startCatchUpSubscription } from '../catch-up-subscription';
+import { CommitNotifier, SubscriptionSet } from '../catch-up-subscription';
 import { DuplicateEventIdError } from '../event-store.errors';
 import type {
   AppendRequest,
@@ -35,7 +35,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly byId = new Map<string, StoredRow>();
   private readonly streams = new Map<string, StoredRow[]>();
   private readonly notifier = new CommitNotifier();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionSet();
   private readonly upcast?: Upcaster;
   private readonly now: () => Date;
 
@@ -133,18 +133,11 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribe(options: Parameters<EventStore['subscribe']>[0]): Subscription {
-    const subscription = startCatchUpSubscription({
-      ...options,
-      readPage: (after, limit) => this.page(after, limit),
-      notifier: this.notifier,
-    });
-    this.subscriptions.add(subscription);
-    return { stop: () => (this.subscriptions.delete(subscription), subscription.stop()) };
+    return this.subscriptions.start({ ...options, readPage: (after, limit) => this.page(after, limit), notifier: this.notifier });
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
   }
 
   private page(after: bigint, limit: number): RecordedEvent[] {

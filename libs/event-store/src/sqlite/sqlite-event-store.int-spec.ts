@@ -66,6 +66,23 @@ describe('SqliteEventStore on disk', () => {
     expect(read.map((e) => e.recordedAt)).toEqual(Array(3).fill('2025-01-31T09:30:00.000Z'));
   });
 
+  it('commits appends issued together in one transaction, each still all-or-nothing', async () => {
+    let clockReads = 0;
+    const store = open({ now: () => new Date(Date.UTC(2025, 0, 1, 0, 0, clockReads++)) });
+    const [a, b] = [streamIn(), streamIn()];
+
+    const outcomes = await Promise.allSettled([
+      store.append(a, newEvents(2), { expectedVersion: 'no_stream' }),
+      store.append(b, newEvents(2), { expectedVersion: 7 }),
+      store.append(b, newEvents(1), { expectedVersion: 'no_stream' }),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(clockReads).toBe(1);
+    expect(new Set((await store.readAll()).map((e) => e.recordedAt)).size).toBe(1);
+    expect(await store.count()).toBe(3);
+  });
+
   it('keeps everything across close and reopen, and reopening does not migrate twice', async () => {
     const streamId = streamIn();
     const first = open();

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CommitNotifier, startCatchUpSubscription } from '../catch-up-subscription';
+import { CommitNotifier, SubscriptionSet } from '../catch-up-subscription';
 import { ConcurrencyError, DuplicateEventIdError } from '../event-store.errors';
 import type {
   AppendRequest,
@@ -39,7 +39,7 @@ const POLL_INTERVAL_MS = 250;
 /**
  * {@link EventStore} in one SQLite file (better-sqlite3, WAL). Appends are immediate transactions, so
  * expected-version checks hold across processes sharing the file; global positions are the table's
- * AUTOINCREMENT key, which serialised commits make strictly increasing. Appends issued concurrently in
+ * rowid key (max + 1; rows are never deleted), which serialised commits make strictly increasing. Appends issued concurrently in
  * one process share a transaction (group commit), each still all-or-nothing on its own.
  */
 export class SqliteEventStore implements EventStore {
@@ -49,7 +49,7 @@ export class SqliteEventStore implements EventStore {
   private readonly batchTransaction: Database.Transaction<(batch: readonly Requests[], recordedAt: string) => Outcome<AppendResult[]>[]>;
   private readonly groupCommit = new GroupCommit<Requests, AppendResult[]>((batch) => this.commit(batch));
   private readonly notifier = new CommitNotifier();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionSet();
   private readonly upcast?: Upcaster;
   private readonly now: () => Date;
 
@@ -185,25 +185,17 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(options: Parameters<EventStore['subscribe']>[0]): Subscription {
-    const subscription = startCatchUpSubscription({
+    return this.subscriptions.start({
       ...options,
       readPage: (after, limit) => this.page(after, limit),
       notifier: this.notifier,
       pollIntervalMs: POLL_INTERVAL_MS,
     });
-    this.subscriptions.add(subscription);
-    return {
-      stop: () => {
-        this.subscriptions.delete(subscription);
-        return subscription.stop();
-      },
-    };
   }
 
   /** Stops every subscription (waiting for a delivery in progress), then closes the connection. */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     if (this.db.open) this.db.close();
   }
 

