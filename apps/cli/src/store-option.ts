@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Option } from 'commander';
-import { SqliteEventStore } from '@orgchange/event-store';
+import { eventUpcasters } from '@orgchange/domain';
+import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
 import { CliError } from './cli-error';
 
 export const DEFAULT_DB = './data/orgchange.sqlite';
@@ -12,5 +13,5 @@ export const dbOption = () =>
 /** Opens an existing database for reading; a missing file is a user error, not an empty log. */
 export function openExistingStore(file: string): SqliteEventStore {
   if (!existsSync(file)) throw new CliError(`no database at ${file}: start the API once (npm start) or pass --db`, 1);
-  return new SqliteEventStore({ file });
+  return new SqliteEventStore({ file, upcast: chainUpcasters(eventUpcasters) });
 }

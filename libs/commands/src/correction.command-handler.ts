@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { categoryOf, domainError, streamDeciders } from '@orgchange/domain';
-import { DomainRuleViolation, EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
+import { domainError, streamDeciders } from '@orgchange/domain';
+import { categoryOf, DomainRuleViolation, EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
 import { type CommandOutcome, ExecuteCorrectionCommand } from './command-messages';
 import { EventsAppended } from './events-appended.event';
 

@@ -25,3 +25,4 @@ export * from './corrections/correction.commands';
 export * from './corrections/correction.events';
 export * from './corrections/with-corrections';
 export * from './stream-deciders';
+export * from './event-upcasters';

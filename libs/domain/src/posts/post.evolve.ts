@@ -16,6 +16,9 @@ export function evolvePost(state: PostState, event: PostEvent): PostState {
       unitId: d.unitId,
       family: d.family,
       maxHolders: d.maxHolders,
+      ...(d.programmedActivities !== undefined ? { programmedActivities: d.programmedActivities } : {}),
+      ...(d.groupId ? { groupId: d.groupId } : {}),
+      ...(d.groupRole ? { groupRole: d.groupRole } : {}),
       titles: [{ from: d.effectiveFrom, value: d.title }],
       grades: [{ from: d.effectiveFrom, value: d.grade }],
       createdOn: d.effectiveFrom,
@@ -40,6 +43,9 @@ export function evolvePost(state: PostState, event: PostEvent): PostState {
         kind: d.kind,
         from: on,
         ...(d.coveringForPersonId ? { coveringForPersonId: d.coveringForPersonId } : {}),
+        ...(d.fraction !== undefined ? { fraction: d.fraction } : {}),
+        ...(d.programmedActivities !== undefined ? { programmedActivities: d.programmedActivities } : {}),
+        ...(d.employingOrganisationId ? { employingOrganisationId: d.employingOrganisationId } : {}),
       };
       return { ...state, holdings: { ...state.holdings, [d.appointmentId]: holding } };
     }

@@ -8,6 +8,9 @@ export type Holding = Readonly<
     personId: string;
     kind: AppointmentKind;
     coveringForPersonId?: string;
+    fraction?: number;
+    programmedActivities?: number;
+    employingOrganisationId?: string;
   }
 >;
 
@@ -20,6 +23,9 @@ export type PostState =
       unitId: string;
       family: PostFamily;
       maxHolders: number;
+      programmedActivities?: number;
+      groupId?: string;
+      groupRole?: string;
       titles: Timeline<string>;
       grades: Timeline<string>;
       createdOn: CalendarDate;

@@ -10,6 +10,3 @@ export const personStream = (personId: string): string => `person-${personId}`;
 
 export const STREAM_CATEGORIES = ['organisation', 'post', 'person'] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
-
-/** The category of a stream id: the text before its first dash. */
-export const categoryOf = (streamId: string): string => streamId.split('-', 1)[0];

@@ -59,7 +59,10 @@ export class SqliteEventStore implements EventStore {
     configureConnection(this.db, options.synchronous ?? 'FULL');
     migrate(this.db);
     this.statements = prepareStatements(this.db);
-    this.appendTransaction = this.db.transaction((requests, recordedAt) => requests.map((r) => this.appendOne(r, recordedAt)));
+    this.appendTransaction = this.db.transaction((requests, now) => {
+      const recordedAt = this.notBeforeLast(now);
+      return requests.map((r) => this.appendOne(r, recordedAt));
+    });
     this.batchTransaction = this.db.transaction((batch, recordedAt) => batch.map((requests) => this.inSavepoint(requests, recordedAt)));
     this.upcast = options.upcast;
     this.now = options.now ?? (() => new Date());
@@ -106,6 +109,31 @@ export class SqliteEventStore implements EventStore {
       if (!this.db.inTransaction) throw error;
       return { ok: false, error };
     }
+  }
+
+  /**
+   * Recorded time never runs backwards along the log, even if the clock does (or another process's clock
+   * is behind), so "as known at T" is always a prefix of the log: the events up to one position.
+   */
+  private notBeforeLast(now: string): string {
+    const last = this.statements.lastRecordedAt.get();
+    return last !== undefined && last > now ? last : now;
+  }
+
+  /**
+   * The position of the last event recorded at or before `instant` (an ISO timestamp), 0 when none was.
+   * Recorded times rise with positions, so this is a binary search on the primary key.
+   */
+  positionRecordedBy(instant: string): bigint {
+    let low = 0;
+    let high = this.statements.lastPosition.get() ?? 0;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      const row = this.statements.recordedAtOrAfter.get(middle);
+      if (row && row.recorded_at <= instant) low = Math.max(middle, Number(row.global_position));
+      else high = middle - 1;
+    }
+    return BigInt(low);
   }
 
   private appendOne({ streamId, events, expectedVersion }: AppendRequest, recordedAt: string): AppendResult {

@@ -32,6 +32,9 @@ export type Statements = Readonly<{
   readEvent: Statement<[eventId: string], EventRow>;
   count: Statement<[], number>;
   listStreams: Statement<[category: string], string>;
+  lastRecordedAt: Statement<[], string>;
+  recordedAtOrAfter: Statement<[position: number], { global_position: number; recorded_at: string }>;
+  lastPosition: Statement<[], number>;
 }>;
 
 const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
@@ -71,6 +74,11 @@ export function prepareStatements(db: Database): Statements {
     readEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`).safeIntegers(true),
     count: db.prepare<[], number>('SELECT count(*) FROM events').pluck(),
     listStreams: db.prepare<[string], string>('SELECT stream_id FROM streams WHERE category = ? ORDER BY created_position').pluck(),
+    lastRecordedAt: db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY global_position DESC LIMIT 1').pluck(),
+    recordedAtOrAfter: db.prepare<[number], { global_position: number; recorded_at: string }>(
+      'SELECT global_position, recorded_at FROM events WHERE global_position >= ? ORDER BY global_position LIMIT 1',
+    ),
+    lastPosition: db.prepare<[], number>('SELECT coalesce(max(global_position), 0) FROM events').pluck(),
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './projector/leadership.projector';
+export * from './read-model/read-model.schema';

@@ -1,0 +1,57 @@
+/**
+ * One version of a fact in valid time, before it is given its recorded time. `key` identifies the row among
+ * the current rows of its table (entity id and valid-from), so a later state's rows can be compared with
+ * an earlier state's: a key that disappears, or whose values change, ends in recorded time.
+ */
+export type FactRow = Readonly<{
+  table: FactTable;
+  key: string;
+  values: Readonly<Record<string, string | number | null>>;
+}>;
+
+export type FactTable =
+  | 'rm_organisations'
+  | 'rm_units'
+  | 'rm_unit_members'
+  | 'rm_organisation_members'
+  | 'rm_posts'
+  | 'rm_holdings'
+  | 'rm_lineage';
+
+/** The columns that, with `valid_from`, pick out a current row of each table when it is ended. */
+export const ROW_IDENTITY: Readonly<Record<FactTable, readonly string[]>> = {
+  rm_organisations: ['organisation_id', 'valid_from'],
+  rm_units: ['organisation_id', 'unit_id', 'valid_from'],
+  rm_unit_members: ['organisation_id', 'unit_id', 'member_organisation_id', 'valid_from'],
+  rm_organisation_members: ['group_organisation_id', 'member_organisation_id', 'valid_from'],
+  rm_posts: ['post_id', 'valid_from'],
+  rm_holdings: ['appointment_id', 'valid_from'],
+  rm_lineage: ['subject', 'from_id', 'to_id', 'relation'],
+};
+
+export const factRow = (table: FactTable, values: Record<string, string | number | null | undefined>): FactRow => {
+  const clean: Record<string, string | number | null> = {};
+  for (const [column, value] of Object.entries(values)) clean[column] = value ?? null;
+  return { table, key: `${table}|${ROW_IDENTITY[table].map((c) => clean[c]).join('|')}`, values: clean };
+};
+
+/** Rows of the previous state to end and rows of the new state to add; unchanged rows are left alone. */
+export function diffRows(before: ReadonlyMap<string, FactRow>, after: ReadonlyMap<string, FactRow>): { ended: FactRow[]; added: FactRow[] } {
+  const ended: FactRow[] = [];
+  const added: FactRow[] = [];
+  for (const [key, row] of before) {
+    const next = after.get(key);
+    if (!next || !sameValues(row, next)) ended.push(row);
+  }
+  for (const [key, row] of after) {
+    const previous = before.get(key);
+    if (!previous || !sameValues(previous, row)) added.push(row);
+  }
+  return { ended, added };
+}
+
+function sameValues(a: FactRow, b: FactRow): boolean {
+  const columns = Object.keys(a.values);
+  if (columns.length !== Object.keys(b.values).length) return false;
+  return columns.every((c) => a.values[c] === b.values[c]);
+}

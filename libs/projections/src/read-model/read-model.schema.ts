@@ -1,0 +1,121 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The bitemporal read model, in the event store's own SQLite file so a page of events, the rows it
+ * produced and the checkpoint commit together.
+ *
+ * Every fact table holds versions of a fact over two times:
+ * - valid time `[valid_from, valid_to)`: calendar dates the fact holds (`valid_to` NULL = open-ended);
+ * - recorded time `[recorded_from, recorded_to)`: global positions of the events that made the record say
+ *   so and stopped it saying so (`recorded_to` NULL = still the record's view).
+ * "The structure on D as known at T" reads the rows with `valid_from <= D < valid_to` and
+ * `recorded_from <= P < recorded_to`, where P is the last position recorded at or before T.
+ * A correction never edits a row's facts: it ends the rows it supersedes in recorded time and adds new ones.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE IF NOT EXISTS rm_checkpoint (
+    projection TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE IF NOT EXISTS rm_organisations (
+    organisation_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, code TEXT,
+    valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_organisations_by_id ON rm_organisations (organisation_id, recorded_from);
+  CREATE INDEX IF NOT EXISTS rm_organisations_by_code ON rm_organisations (code) WHERE code IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS rm_organisations_by_kind ON rm_organisations (kind, valid_from);
+
+  CREATE TABLE IF NOT EXISTS rm_units (
+    organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+    parent_unit_id TEXT, employing_organisation_id TEXT,
+    valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_units_by_organisation ON rm_units (organisation_id, valid_from);
+  CREATE INDEX IF NOT EXISTS rm_units_by_id ON rm_units (unit_id, valid_from);
+
+  CREATE TABLE IF NOT EXISTS rm_unit_members (
+    organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, member_organisation_id TEXT NOT NULL,
+    valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_unit_members_by_member ON rm_unit_members (member_organisation_id, valid_from);
+  CREATE INDEX IF NOT EXISTS rm_unit_members_by_unit ON rm_unit_members (unit_id, valid_from);
+
+  CREATE TABLE IF NOT EXISTS rm_organisation_members (
+    group_organisation_id TEXT NOT NULL, member_organisation_id TEXT NOT NULL,
+    valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_organisation_members_by_group ON rm_organisation_members (group_organisation_id, valid_from);
+  CREATE INDEX IF NOT EXISTS rm_organisation_members_by_member ON rm_organisation_members (member_organisation_id, valid_from);
+
+  CREATE TABLE IF NOT EXISTS rm_posts (
+    post_id TEXT NOT NULL, organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, title TEXT NOT NULL,
+    family TEXT NOT NULL, grade TEXT NOT NULL, max_holders INTEGER NOT NULL, programmed_activities REAL,
+    group_id TEXT, group_role TEXT,
+    valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_posts_by_organisation ON rm_posts (organisation_id, valid_from);
+  CREATE INDEX IF NOT EXISTS rm_posts_by_id ON rm_posts (post_id, valid_from);
+
+  CREATE TABLE IF NOT EXISTS rm_holdings (
+    appointment_id TEXT NOT NULL, post_id TEXT NOT NULL, organisation_id TEXT NOT NULL, person_id TEXT NOT NULL,
+    kind TEXT NOT NULL, covering_for_person_id TEXT, employing_organisation_id TEXT,
+    fraction REAL, programmed_activities REAL,
+    valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_holdings_by_post ON rm_holdings (post_id, valid_from);
+  CREATE INDEX IF NOT EXISTS rm_holdings_by_person ON rm_holdings (person_id, valid_from);
+  CREATE INDEX IF NOT EXISTS rm_holdings_by_organisation ON rm_holdings (organisation_id, valid_from);
+
+  CREATE TABLE IF NOT EXISTS rm_people (
+    person_id TEXT PRIMARY KEY, profession TEXT NOT NULL, recorded_from INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE IF NOT EXISTS rm_employment (
+    person_id TEXT NOT NULL, host_organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, employer_id TEXT NOT NULL,
+    valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_employment_by_person ON rm_employment (person_id, valid_from);
+
+  CREATE TABLE IF NOT EXISTS rm_lineage (
+    subject TEXT NOT NULL CHECK (subject IN ('unit', 'organisation')),
+    from_id TEXT NOT NULL, to_id TEXT NOT NULL, relation TEXT NOT NULL, effective_from TEXT NOT NULL,
+    recorded_from INTEGER NOT NULL, recorded_to INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS rm_lineage_from ON rm_lineage (subject, from_id);
+  CREATE INDEX IF NOT EXISTS rm_lineage_to ON rm_lineage (subject, to_id);
+
+  CREATE TABLE IF NOT EXISTS rm_changes (
+    organisation_id TEXT NOT NULL, global_position INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
+    subject_id TEXT, effective_from TEXT, recorded_at TEXT NOT NULL, summary TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, global_position)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS rm_changes_by_date ON rm_changes (organisation_id, effective_from);
+  `,
+];
+
+/** Brings the read model's tables up to date (`rm_schema_version` in rm_checkpoint keeps the count). */
+export function migrateReadModel(db: Database): void {
+  db.transaction(() => {
+    db.exec(migrations[0]);
+    const row = db.prepare("SELECT position FROM rm_checkpoint WHERE projection = 'rm_schema_version'").get() as { position: number } | undefined;
+    const applied = row?.position ?? 1;
+    for (let i = applied; i < migrations.length; i += 1) db.exec(migrations[i]);
+    db.prepare("INSERT INTO rm_checkpoint (projection, position) VALUES ('rm_schema_version', ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position").run(migrations.length);
+  }).immediate();
+}
+
+/** Every read-model table, for a rebuild from zero. */
+export const READ_MODEL_TABLES = [
+  'rm_organisations',
+  'rm_units',
+  'rm_unit_members',
+  'rm_organisation_members',
+  'rm_posts',
+  'rm_holdings',
+  'rm_people',
+  'rm_employment',
+  'rm_lineage',
+  'rm_changes',
+] as const;
