@@ -232,6 +232,12 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/**
+ * Recognised by its code, not by `instanceof SqliteError`: the native addon keeps the error class of the
+ * first copy of better-sqlite3 loaded in the process, so a second copy (jest loads modules afresh per test
+ * file) would never match and a duplicate id would surface as a raw driver error.
+ */
 function isUniqueViolation(error: unknown, column: string): boolean {
-  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(column);
 }
