@@ -18,6 +18,10 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { OrganisationsQuery } from './organisations/organisations.query';
 import { PeopleController } from './people/people.controller';
 import { PostsController } from './posts/posts.controller';
+import { ProjectionsModule } from './projections/projections.module';
+import { ProjectorLifecycle } from './projections/projector.lifecycle';
+import { StructureController } from './structure/structure.controller';
+import { TimelinesController } from './timelines/timelines.controller';
 import { UnitsController } from './units/units.controller';
 
 /** The HTTP API. Built from a validated {@link AppConfig}, so tests can start it on their own database. */
@@ -33,6 +37,7 @@ export class AppModule {
         EventStoreModule.forRoot({ kind: 'sqlite', file: config.ORGCHANGE_DB }),
         CommandsModule,
         HealthModule,
+        ProjectionsModule.forRoot(clock),
       ],
       controllers: [
         OrganisationsController,
@@ -42,10 +47,13 @@ export class AppModule {
         BoundaryChangesController,
         CorrectionsController,
         EventsController,
+        StructureController,
+        TimelinesController,
       ],
       providers: [
         OrganisationsQuery,
         DemoDataLoader,
+        ProjectorLifecycle,
         { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
+import { diffCommand } from './diff.command';
 import { logCommand } from './log.command';
+import { projectionsCommand } from './projections.command';
+import { structureCommand } from './structure.command';
+import { timelineCommand } from './timeline.command';
+import { unitsCommand } from './units.command';
 
 /** The `orgchange` command. Each verb lives in its own file and honours --db / ORGCHANGE_DB. */
 export function buildProgram(): Command {
@@ -10,8 +15,18 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  // addCommand (unlike .command) does not pass exitOverride on: without it `log --help` or a bad option calls process.exit.
-  return program.addCommand(logCommand().copyInheritedSettings(program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand()]) program.addCommand(inheriting(verb, program));
+  return program;
+}
+
+/**
+ * addCommand (unlike .command) does not pass exitOverride on: without it `log --help` or a bad option calls
+ * process.exit. Copied down to sub-verbs too (`projections rebuild`).
+ */
+function inheriting(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  for (const sub of command.commands) inheriting(sub, command);
+  return command;
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -16,7 +16,8 @@ export type RebuildProgress = Readonly<{ applied: number; total: number; eventsP
 /**
  * Keeps the bitemporal read model in step with the log. Events are applied in global order, each page in one
  * transaction with the checkpoint, so after a crash the projector resumes where the last commit left off and
- * never applies an event twice (events at or before the checkpoint are skipped, even by a second projector).
+ * never applies an event twice: a page is applied only if the checkpoint is still the one it was read after, and
+ * cached stream states are dropped when another projector on the same file has moved the checkpoint.
  */
 export class LeadershipProjector {
   private readonly db: Database;
@@ -26,6 +27,8 @@ export class LeadershipProjector {
   private readonly statements: { checkpoint: Statement; saveCheckpoint: Statement; person: Statement; change: Statement; employment: Statement };
   private subscription?: Subscription;
   private catchingUp?: Promise<number>;
+  /** The checkpoint the cached stream views were folded up to; views are only reused from there. */
+  private viewsAt?: bigint;
 
   constructor(
     private readonly store: SqliteEventStore,
@@ -90,22 +93,30 @@ export class LeadershipProjector {
   private async runCatchUp(onPage?: (applied: number) => void): Promise<number> {
     let applied = 0;
     for (;;) {
-      const page = await this.store.readAll({ after: this.checkpoint(), limit: this.pageSize });
-      if (page.length === 0) return applied;
+      const after = this.checkpoint();
+      // Events up to `after` were applied by another projector on the file (or a rebuild reset it): cached views miss them.
+      if (after !== this.viewsAt) this.views.clear();
+      const page = await this.store.readAll({ after, limit: this.pageSize });
+      if (page.length === 0) {
+        this.viewsAt = after;
+        return applied;
+      }
       await this.views.preload(this.store, page);
-      applied += this.applyPage(page);
+      const done = this.applyPage(page, after);
+      this.viewsAt = done === undefined ? undefined : page[page.length - 1].globalPosition;
+      applied += done ?? 0;
       onPage?.(applied);
     }
   }
 
-  private applyPage(page: readonly RecordedEvent[]): number {
+  /** Applies the page read after `after`; undefined, applying nothing, if another projector moved the checkpoint meanwhile. */
+  private applyPage(page: readonly RecordedEvent[], after: bigint): number | undefined {
     return this.db.transaction(() => {
       // Re-read inside the write transaction: another projector on the same file may have got here first.
-      const checkpoint = this.checkpoint();
-      const fresh = page.filter((e) => e.globalPosition > checkpoint);
-      for (const event of fresh) this.apply(event);
-      if (fresh.length > 0) this.statements.saveCheckpoint.run(PROJECTION_NAME, fresh[fresh.length - 1].globalPosition);
-      return fresh.length;
+      if (this.checkpoint() !== after) return undefined;
+      for (const event of page) this.apply(event);
+      this.statements.saveCheckpoint.run(PROJECTION_NAME, page[page.length - 1].globalPosition);
+      return page.length;
     }).immediate();
   }
 

@@ -25,7 +25,8 @@ export const ROW_IDENTITY: Readonly<Record<FactTable, readonly string[]>> = {
   rm_unit_members: ['organisation_id', 'unit_id', 'member_organisation_id', 'valid_from'],
   rm_organisation_members: ['group_organisation_id', 'member_organisation_id', 'valid_from'],
   rm_posts: ['post_id', 'valid_from'],
-  rm_holdings: ['appointment_id', 'valid_from'],
+  // Appointment ids are unique per post only (a client may choose them), so the post is part of a holding's identity.
+  rm_holdings: ['post_id', 'appointment_id', 'valid_from'],
   rm_lineage: ['subject', 'from_id', 'to_id', 'relation'],
 };
 

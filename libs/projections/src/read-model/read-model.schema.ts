@@ -93,6 +93,9 @@ const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS rm_changes_by_date ON rm_changes (organisation_id, effective_from);
   `,
+  // FactWriter.end closes a holding's current row by (appointment_id, valid_from): without this index every
+  // ended or changed holding scanned the whole table, which made a rebuild quadratic in the number of holdings.
+  `CREATE INDEX IF NOT EXISTS rm_holdings_by_appointment ON rm_holdings (appointment_id, valid_from);`,
 ];
 
 /** Brings the read model's tables up to date (`rm_schema_version` in rm_checkpoint keeps the count). */

@@ -1,0 +1,133 @@
+import {
+  type CorrectionCommand,
+  type CreatedPost,
+  type DomainError,
+  type DomainEvent,
+  type EstablishedOrganisation,
+  isDomainError,
+  organisationStream,
+  type OrganisationCommand,
+  type PersonCommand,
+  personStream,
+  type PostCommand,
+  postStream,
+  streamDeciders,
+} from '@orgchange/domain';
+import type { AppendRequest, EventStore, NewEvent } from '@orgchange/event-store';
+import type { IdSource } from './id-source';
+
+/** Thrown when the generator asks for something the domain refuses: a bug in the generator, never ignored. */
+export class SyntheticHistoryError extends Error {
+  constructor(
+    readonly rule: DomainError,
+    readonly streamId: string,
+    readonly command: unknown,
+  ) {
+    super(`synthetic history broke rule ${rule.code} on ${streamId}: ${rule.message}; command ${JSON.stringify(command)}`);
+    this.name = 'SyntheticHistoryError';
+  }
+}
+
+type AnyDecider = Readonly<{
+  initialState: () => unknown;
+  evolve: (state: unknown, event: never) => unknown;
+  decide: (command: never, state: unknown) => readonly DomainEvent[] | DomainError;
+}>;
+type Slot = { state: unknown; version: number };
+type Pending = { streamId: string; expectedVersion: number | 'no_stream'; events: NewEvent[] };
+
+/**
+ * Decides commands in memory with the real stream deciders (with corrections), folds the decided events
+ * into each stream's state, and queues them for the store in decision order. `flush` appends the queue in
+ * one transaction, each stream's run of events at the version it was decided against.
+ */
+export class DecidedLog {
+  private readonly streams = new Map<string, Slot>();
+  private queue: Pending[] = [];
+  private queued = 0;
+  readonly byType: Record<string, number> = {};
+  total = 0;
+
+  organisation(organisationId: string, command: OrganisationCommand | CorrectionCommand, ids: IdSource): readonly NewEvent[] {
+    return this.decide(streamDeciders.organisation as unknown as AnyDecider, organisationStream(organisationId), command, ids);
+  }
+
+  post(postId: string, command: PostCommand | CorrectionCommand, ids: IdSource): readonly NewEvent[] {
+    return this.decide(streamDeciders.post as unknown as AnyDecider, postStream(postId), command, ids);
+  }
+
+  /** A person's stream is written once (registration), so only its version is kept afterwards: people outnumber posts. */
+  person(personId: string, command: PersonCommand, ids: IdSource): readonly NewEvent[] {
+    const streamId = personStream(personId);
+    const events = this.decide(streamDeciders.person as unknown as AnyDecider, streamId, command, ids);
+    this.streams.get(streamId)!.state = undefined;
+    return events;
+  }
+
+  /** The organisation as folded so far (corrections applied). */
+  organisationState(organisationId: string): EstablishedOrganisation {
+    const current = (this.streams.get(organisationStream(organisationId))?.state as { current: EstablishedOrganisation } | undefined)?.current;
+    if (current?.status !== 'established') throw new Error(`synthetic organisation ${organisationId} is not established`);
+    return current;
+  }
+
+  postState(postId: string): CreatedPost | undefined {
+    const current = (this.streams.get(postStream(postId))?.state as { current: CreatedPost } | undefined)?.current;
+    return current?.status === 'created' ? current : undefined;
+  }
+
+  /** Events decided but not yet appended. */
+  get pending(): number {
+    return this.queued;
+  }
+
+  /** Appends every queued event in one transaction (`appendMany`), in decision order. */
+  async flush(store: EventStore): Promise<void> {
+    if (this.queue.length === 0) return;
+    const requests: AppendRequest[] = this.queue;
+    this.queue = [];
+    this.queued = 0;
+    await store.appendMany(requests);
+  }
+
+  /** Revision of a stream's last decided event, -1 when it has none (as the store would answer). */
+  streamVersion(streamId: string): number {
+    return this.streams.get(streamId)?.version ?? -1;
+  }
+
+  /** Drops every stream's folded state (a finished cohort of organisations), keeping the counts. */
+  forget(): void {
+    if (this.queue.length > 0) throw new Error('flush before forgetting streams');
+    this.streams.clear();
+  }
+
+  private decide(decider: AnyDecider, streamId: string, command: { type: string }, ids: IdSource): readonly NewEvent[] {
+    let slot = this.streams.get(streamId);
+    if (slot?.state === undefined && slot !== undefined) throw new Error(`the generator decides ${streamId} only once`);
+    if (!slot) {
+      slot = { state: decider.initialState(), version: -1 };
+      this.streams.set(streamId, slot);
+    }
+    const decided = decider.decide(command as never, slot.state);
+    if (isDomainError(decided)) throw new SyntheticHistoryError(decided, streamId, command);
+    const metadata = { actor: 'synth', correlationId: ids.next() };
+    const events = decided.map((event): NewEvent => ({ type: event.type, version: event.version, data: event.data, eventId: ids.next(), metadata }));
+    this.enqueue(streamId, slot.version, events);
+    for (const event of events) {
+      slot.state = decider.evolve(slot.state, event as never);
+      this.byType[event.type] = (this.byType[event.type] ?? 0) + 1;
+    }
+    slot.version += events.length;
+    this.total += events.length;
+    return events;
+  }
+
+  /** A run of events on the stream last queued joins that request; otherwise a new request starts. */
+  private enqueue(streamId: string, version: number, events: readonly NewEvent[]): void {
+    if (events.length === 0) return;
+    const last = this.queue[this.queue.length - 1];
+    if (last?.streamId === streamId) last.events.push(...events);
+    else this.queue.push({ streamId, expectedVersion: version < 0 ? 'no_stream' : version, events: [...events] });
+    this.queued += events.length;
+  }
+}
