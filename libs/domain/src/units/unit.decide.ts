@@ -53,7 +53,10 @@ function establish(d: EstablishUnit['data'], org: EstablishedOrganisation): Resu
   if (members.includes(org.organisationId)) {
     return domainError('PartnershipMemberIsHost', 'a partnership unit lists other organisations; its host is a member already');
   }
-  return [{ type: 'UnitEstablished', version: 1, data: d }];
+  const event: UnitEstablished = { type: 'UnitEstablished', version: 1, data: d };
+  // Units recorded under a retracted unit still name it as parent: re-establishing its id under one of them would close a cycle.
+  const namedAsParent = Object.values(org.units).some((u) => u.parents.some((p) => p.value === d.unitId));
+  return (namedAsParent ? checkTree(org, [event]) : undefined) ?? [event];
 }
 
 function move(d: MoveUnit['data'], org: EstablishedOrganisation): Result {
@@ -157,10 +160,10 @@ function checkTree(org: EstablishedOrganisation, events: readonly UnitEvent[]): 
   const after = events.reduce((s, e) => evolveOrganisation(s, e), org as ReturnType<typeof evolveOrganisation>);
   if (after.status !== 'established') return undefined;
   const on = events[0].data.effectiveFrom;
-  const moved = events.filter((e): e is UnitMoved => e.type === 'UnitMoved').map((e) => e.data.unitId);
+  const moved = events.filter((e): e is UnitMoved | UnitEstablished => e.type === 'UnitMoved' || e.type === 'UnitEstablished').map((e) => e.data.unitId);
   for (const date of parentChangeDatesFrom(after, on)) {
     const cyclic = moved.find((unitId) => isInCycleOn(after, unitId, date));
-    if (cyclic) return domainError('UnitTreeCycle', `moving unit ${cyclic} would put it under itself on ${date}`, { unitId: cyclic, date });
+    if (cyclic) return domainError('UnitTreeCycle', `placing unit ${cyclic} there would put it under itself on ${date}`, { unitId: cyclic, date });
   }
   return undefined;
 }

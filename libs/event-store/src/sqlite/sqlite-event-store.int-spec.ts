@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,5 +128,72 @@ describe('SqliteEventStore on disk', () => {
 
     await expect(recorder.subscription.stop()).resolves.toBeUndefined();
     expect(store.database.open).toBe(false);
+  });
+});
+
+describe('SqliteEventStore recorded time', () => {
+  let dir: string;
+  const opened: SqliteEventStore[] = [];
+  /** A store on `file` whose clock reads `instants` in turn (one read per transaction), then stays on the last. */
+  const openOn = (file: string, instants: string[]): SqliteEventStore => {
+    let reads = 0;
+    const store = new SqliteEventStore({ file, now: () => new Date(instants[Math.min(reads++, instants.length - 1)]) });
+    opened.push(store);
+    return store;
+  };
+  const open = (...instants: string[]): SqliteEventStore => openOn(join(dir, 'events.sqlite'), instants);
+  const recordedTimes = async (store: SqliteEventStore) => (await store.readAll()).map((e) => e.recordedAt);
+
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never records an event earlier than the one before it when the clock goes back', async () => {
+    const store = open('2025-01-01T10:00:00.000Z', '2025-01-01T09:00:00.000Z', '2025-01-01T10:00:05.000Z');
+    for (let i = 0; i < 3; i += 1) await store.append(streamIn(), [newEvent()], { expectedVersion: 'no_stream' });
+
+    expect(await recordedTimes(store)).toEqual(['2025-01-01T10:00:00.000Z', '2025-01-01T10:00:00.000Z', '2025-01-01T10:00:05.000Z']);
+    expect(store.positionRecordedBy('2025-01-01T10:00:00.000Z')).toBe(2n);
+  });
+
+  it('never records an event earlier than the last one written through another connection with a faster clock', async () => {
+    const [ahead, behind] = [open('2025-06-01T12:00:00.000Z'), open('2025-06-01T11:59:00.000Z')];
+    await ahead.append(streamIn(), [newEvent()], { expectedVersion: 'no_stream' });
+    await behind.append(streamIn(), newEvents(2), { expectedVersion: 'no_stream' });
+
+    expect(await recordedTimes(behind)).toEqual(Array(3).fill('2025-06-01T12:00:00.000Z'));
+  });
+
+  it('finds the position recorded by an instant: before the first event, between, on a recordedAt and after the last', async () => {
+    const [t1, t2, t3] = ['2025-03-01T08:00:00.000Z', '2025-03-01T08:00:01.000Z', '2025-03-02T00:00:00.000Z'];
+    const store = open(t1, t2, t3);
+    expect(store.positionRecordedBy(t1)).toBe(0n);
+    await store.append(streamIn(), newEvents(2), { expectedVersion: 'no_stream' }); // positions 1, 2 at t1
+    await store.append(streamIn(), [newEvent()], { expectedVersion: 'no_stream' }); // 3 at t2
+    await store.append(streamIn(), newEvents(2), { expectedVersion: 'no_stream' }); // 4, 5 at t3
+
+    const lookups = ['2025-03-01T07:59:59.999Z', t1, '2025-03-01T08:00:00.500Z', t2, '2025-03-01T12:00:00.000Z', t3, '2025-03-02T00:00:00.001Z', '2099-01-01T00:00:00.000Z'];
+    expect(lookups.map((instant) => store.positionRecordedBy(instant))).toEqual([0n, 2n, 2n, 3n, 3n, 5n, 5n, 5n]);
+  });
+
+  it('agrees with a scan of the log for any clock, forwards or backwards', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ step: fc.integer({ min: -3000, max: 3000 }), events: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 12 }), async (appends) => {
+        const start = Date.UTC(2025, 0, 1);
+        const instants = appends.reduce<number[]>((at, { step }) => [...at, (at.at(-1) ?? start) + step], []).map((ms) => new Date(ms).toISOString());
+        const store = openOn(join(mkdtempSync(join(dir, 'run-')), 'events.sqlite'), instants);
+        for (const { events } of appends) await store.append(streamIn(), newEvents(events), { expectedVersion: 'no_stream' });
+        const recorded = await recordedTimes(store);
+        const probes = recorded.flatMap((at) => [at, new Date(Date.parse(at) - 1).toISOString(), new Date(Date.parse(at) + 1).toISOString()]);
+
+        expect([...recorded].sort()).toEqual(recorded);
+        for (const instant of probes) expect(store.positionRecordedBy(instant)).toBe(BigInt(recorded.filter((at) => at <= instant).length));
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import { CommandsModule } from '@orgchange/commands';
 import { DEMO, DemoRecorder, recordDemoHistory } from '@orgchange/demo-data';
 import { type CalendarDate, eventUpcasters, type OrganisationCommand, organisationStream, streamDeciders } from '@orgchange/domain';
 import { chainUpcasters, EVENT_STORE, handleCommand, SqliteEventStore } from '@orgchange/event-store';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ describe('LeadershipProjector over the demo history', () => {
   const organisationCommand = (command: OrganisationCommand) =>
     handleCommand(store, streamDeciders.organisation, organisationStream(command.data.organisationId), command, {
       metadata: { actor: 'test', correlationId: command.type },
-      newEventId: () => crypto.randomUUID(),
+      newEventId: () => randomUUID(),
     });
   const recordedAtOf = async (position: bigint) => (await store.readAll({ after: position - 1n, limit: 1 }))[0].recordedAt;
 
@@ -121,7 +122,7 @@ describe('LeadershipProjector over the demo history', () => {
     const view = structure(trust, '2021-08-01');
 
     expect(unitIds(view)).toEqual(expect.arrayContaining(['div-medicine-surgery', 'div-women-children', 'div-integrated-care']));
-    expect(unitIds(view)).not.toEqual(expect.arrayContaining(['div-medicine']));
+    expect(unitIds(view)).not.toContain('div-medicine');
     expect(unitIds(view)).not.toContain('div-surgery');
     expect(holdersOf(view, 'cd-medsurg')).toEqual([{ personId: 'p-cd-med', kind: 'substantive', coveringForPersonId: null }]);
     expect(postIn(view, 'cd-med')).toBeUndefined();
@@ -179,7 +180,7 @@ describe('LeadershipProjector over the demo history', () => {
     const applied = await Promise.all([first.catchUp(), second.catchUp()]);
     // Each in turn applies what the other has not: neither may reuse stream states the other has moved past.
     for (const [projector, name] of [[second, 'Cardiology One'], [first, 'Cardiology Two']] as const) {
-      await handleCommand(a, streamDeciders.organisation, organisationStream(trust), { type: 'RenameUnit', data: { organisationId: trust, unitId: 'spec-cardiology', name, effectiveFrom: date('2023-01-01') } }, { metadata: { actor: 'test', correlationId: name }, newEventId: () => crypto.randomUUID() });
+      await handleCommand(a, streamDeciders.organisation, organisationStream(trust), { type: 'RenameUnit', data: { organisationId: trust, unitId: 'spec-cardiology', name, effectiveFrom: date('2023-01-01') } }, { metadata: { actor: 'test', correlationId: name }, newEventId: () => randomUUID() });
       await projector.catchUp();
     }
     const concurrent = dumpReadModel(a.database);

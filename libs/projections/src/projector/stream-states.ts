@@ -67,12 +67,17 @@ export class StreamViewCache {
 
   /** Makes sure every projected stream of `events` has a view as of just before its first event in the list. */
   async preload(store: EventStore, events: readonly RecordedEvent[]): Promise<void> {
-    const firstPosition = new Map<string, bigint>();
-    for (const event of events) if (!firstPosition.has(event.streamId)) firstPosition.set(event.streamId, event.globalPosition);
-    for (const [streamId, position] of firstPosition) {
+    const first = new Map<string, RecordedEvent>();
+    for (const event of events) if (!first.has(event.streamId)) first.set(event.streamId, event);
+    for (const [streamId, { globalPosition: position, streamVersion }] of first) {
       if (this.views.has(streamId)) continue;
       const empty = emptyView(streamId);
       if (!empty) continue;
+      // The stream starts in this page: nothing comes before it, so there is nothing to read.
+      if (streamVersion === 0) {
+        this.set(streamId, empty);
+        continue;
+      }
       const before = (await store.readStream(streamId)).filter((e) => e.globalPosition < position);
       this.set(streamId, before.length === 0 ? empty : advance(empty, before));
     }
