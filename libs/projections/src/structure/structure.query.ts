@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type AsOf, holdsAsOf } from '../read-model/as-of';
+import { type AsOf, holdsAsOf, recordedAsOf } from '../read-model/as-of';
 import { buildUnitTree, LEADERSHIP_FAMILIES, type PostRow, type UnitRow } from './structure-tree';
 import type { HolderView, PostGroupView, PostView, StructureView } from './structure.types';
 
@@ -21,7 +21,11 @@ export class StructureQuery {
   private readonly holdings;
 
   constructor(db: Database) {
-    this.organisation = db.prepare(`SELECT * FROM rm_organisations o WHERE o.organisation_id = @organisationId AND ${holdsAsOf('o')}`);
+    // The row valid on the date gives the name; the organisation's whole life spans all its rows (one per name).
+    this.organisation = db.prepare(`SELECT o.*,
+        (SELECT min(l.valid_from) FROM rm_organisations l WHERE l.organisation_id = o.organisation_id AND ${recordedAsOf('l')}) AS opened,
+        (SELECT CASE WHEN count(*) > count(l.valid_to) THEN NULL ELSE max(l.valid_to) END FROM rm_organisations l WHERE l.organisation_id = o.organisation_id AND ${recordedAsOf('l')}) AS closes
+      FROM rm_organisations o WHERE o.organisation_id = @organisationId AND ${holdsAsOf('o')}`);
     this.units = db.prepare(`SELECT u.*, (SELECT json_group_array(m.member_organisation_id) FROM rm_unit_members m WHERE m.unit_id = u.unit_id AND m.organisation_id = u.organisation_id AND ${holdsAsOf('m')}) AS members
       FROM rm_units u WHERE u.organisation_id = @organisationId AND ${holdsAsOf('u')}`);
     this.partnershipUnits = db.prepare(`SELECT u.*, (SELECT json_group_array(m2.member_organisation_id) FROM rm_unit_members m2 WHERE m2.unit_id = u.unit_id AND m2.organisation_id = u.organisation_id AND ${holdsAsOf('m2')}) AS members
@@ -38,7 +42,7 @@ export class StructureQuery {
   /** Undefined when the organisation did not exist on `at` as recorded at `position`. */
   structure(organisationId: string, asOf: AsOf, knownAt: string): StructureView | undefined {
     const params = { organisationId, at: asOf.at, position: asOf.position };
-    const organisation = this.organisation.get(params) as { name: string; kind: string; code: string | null; valid_from: string; valid_to: string | null } | undefined;
+    const organisation = this.organisation.get(params) as { name: string; kind: string; code: string | null; opened: string; closes: string | null } | undefined;
     if (!organisation) return undefined;
     const own = (this.units.all(params) as UnitRow[]).map((u) => ({ ...u, host: organisationId }));
     const hostedElsewhere = (this.partnershipUnits.all(params) as (UnitRow & { organisation_id: string })[]).map((u) => ({ ...u, host: u.organisation_id }));
@@ -49,7 +53,7 @@ export class StructureQuery {
     const tree = buildUnitTree(own, posts);
     const partnerships = buildUnitTree(hostedElsewhere, partnerPosts).roots;
     return {
-      organisation: { organisationId, name: organisation.name, kind: organisation.kind, code: organisation.code, openFrom: organisation.valid_from, closesOn: organisation.valid_to },
+      organisation: { organisationId, name: organisation.name, kind: organisation.kind, code: organisation.code, openFrom: organisation.opened, closesOn: organisation.closes },
       at: asOf.at,
       knownAt,
       asOfPosition: asOf.position,
