@@ -5,6 +5,7 @@ import { diffCommand } from './diff.command';
 import { logCommand } from './log.command';
 import { projectionsCommand } from './projections.command';
 import { structureCommand } from './structure.command';
+import { synthCommand } from './synth.command';
 import { timelineCommand } from './timeline.command';
 import { unitsCommand } from './units.command';
 
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand()]) program.addCommand(inheriting(verb, program));
   return program;
 }
 
