@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@orgchange/event-store';
+import { type HugeResult, runHugeBench } from './huge-bench';
 import { appendBatched, appendPerCommand, readAll, readStreams, rebuildProjection } from './measurements';
+import { runSyntheticBench, type SyntheticResult } from './synthetic-bench';
 import { FULL_SIZE, type WorkloadSize } from './workload';
 
 type Run = { appendPerCommandEventsPerSec: number; appendBatchedEventsPerSec: number; readStreamMeanMs: number; readStreamP99Ms: number; readAllEventsPerSec: number; rebuildEventsPerSec: number };
@@ -27,6 +29,33 @@ async function runOnce(size: WorkloadSize, synchronous: 'FULL' | 'NORMAL'): Prom
   }
 }
 
+type Options = {
+  streams: number;
+  runs: number;
+  synchronous: 'FULL' | 'NORMAL';
+  workloadOnly?: boolean;
+  syntheticOrganisations: number;
+  huge?: boolean;
+  hugeEvents: number;
+};
+
+/** The leadership projection over synthetic histories (once per bench, not per run): a temporary directory each. */
+async function runSynthetic(options: Options): Promise<Partial<SyntheticResult & HugeResult>> {
+  if (options.workloadOnly) return {};
+  const within = async <T>(work: (dir: string) => Promise<T>): Promise<T> => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgchange-bench-synth-'));
+    try {
+      return await work(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const size = { organisations: options.syntheticOrganisations, postsPerOrganisation: 1000, years: 10, seed: 1 };
+  const synthetic = await within((dir) => runSyntheticBench(dir, size));
+  const huge = options.huge ? await within((dir) => runHugeBench(dir, options.hugeEvents, 2)) : {};
+  return { ...synthetic, ...huge };
+}
+
 const best = (runs: Run[], key: keyof Run, lowerIsBetter = false): number =>
   runs.map((r) => r[key]).reduce((a, b) => (lowerIsBetter ? Math.min(a, b) : Math.max(a, b)));
 
@@ -36,8 +65,12 @@ async function main(): Promise<void> {
     .option('--streams <n>', 'number of post streams', (v) => Number(v), FULL_SIZE.streams)
     .option('--runs <n>', 'runs of each measurement (best reported, all kept)', (v) => Number(v), 2)
     .option('--synchronous <mode>', 'SQLite synchronous pragma (FULL is the durable default)', 'FULL')
+    .option('--workload-only', 'only the workload of WORKLOAD.md: skip the synthetic-history measurements')
+    .option('--synthetic-organisations <n>', 'trusts of 1,000 posts × 10 years in the synthetic log (about 10,200 events each)', (v) => Number(v), 50)
+    .option('--huge', 'also rebuild over a log of about --huge-events events (many trusts; takes tens of minutes)')
+    .option('--huge-events <n>', 'size of the --huge log', (v) => Number(v), 10_000_000)
     .parse(process.argv)
-    .opts<{ streams: number; runs: number; synchronous: 'FULL' | 'NORMAL' }>();
+    .opts<Options>();
   const size = { streams: options.streams, rounds: FULL_SIZE.rounds };
   const runs: Run[] = [];
   const startedAt = Date.now();
@@ -45,6 +78,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: run ${i + 1}/${options.runs} (${size.streams} streams × ${size.rounds} events)…\n`);
     runs.push(await runOnce(size, options.synchronous));
   }
+  const synthetic = await runSynthetic(options);
   const result = {
     store: 'sqlite',
     library: 'orgchange',
@@ -56,10 +90,13 @@ async function main(): Promise<void> {
     readStreamP99Ms: best(runs, 'readStreamP99Ms', true),
     readAllEventsPerSec: best(runs, 'readAllEventsPerSec'),
     rebuildEventsPerSec: best(runs, 'rebuildEventsPerSec'),
+    ...synthetic,
     allRuns: runs,
     config: { ...size, runs: options.runs },
     durability: `better-sqlite3 on a local file, WAL, synchronous=${options.synchronous}${options.synchronous === 'FULL' ? ' (the store default: every acknowledged append is on disk)' : ' (NOT the default: a power cut may lose the last commits)'}`,
-    method: 'per-command: generic command handler (readStream → fold → decide → append at the version read); batched: store.append of 10 events per stream with expected version; readStream: 10,000 seeded random streams; readAll and rebuild: pages of 1,000 in global order, rebuild commits each page with its checkpoint',
+    method: 'per-command: generic command handler (readStream → fold → decide → append at the version read); batched: store.append of 10 events per stream with expected version; readStream: 10,000 seeded random streams; readAll and rebuild: pages of 1,000 in global order, rebuild commits each page with its checkpoint; ' +
+      'synthetic (once per bench): libs/synth history of --synthetic-organisations trusts (bulk-loaded, synchronous=NORMAL, not measured), LeadershipProjector.rebuild() on the store defaults (synchronous=FULL), ' +
+      '1,000 StructureQuery.structure() calls for the first trust at seeded random dates and positions, and the median of 3 cold answers (the trust\'s streams found by a SQL scan of events, read, copied in log order to an in-memory store, projected, queried)',
     wallSeconds: Math.round((Date.now() - startedAt) / 1000),
   };
   console.log(JSON.stringify(result, null, 2));

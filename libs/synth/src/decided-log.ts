@@ -1,6 +1,5 @@
 import {
   type CorrectionCommand,
-  type CreatedPost,
   type DomainError,
   type DomainEvent,
   type EstablishedOrganisation,
@@ -71,11 +70,6 @@ export class DecidedLog {
     return current;
   }
 
-  postState(postId: string): CreatedPost | undefined {
-    const current = (this.streams.get(postStream(postId))?.state as { current: CreatedPost } | undefined)?.current;
-    return current?.status === 'created' ? current : undefined;
-  }
-
   /** Events decided but not yet appended. */
   get pending(): number {
     return this.queued;
@@ -103,7 +97,7 @@ export class DecidedLog {
 
   private decide(decider: AnyDecider, streamId: string, command: { type: string }, ids: IdSource): readonly NewEvent[] {
     let slot = this.streams.get(streamId);
-    if (slot?.state === undefined && slot !== undefined) throw new Error(`the generator decides ${streamId} only once`);
+    if (slot !== undefined && slot.state === undefined) throw new Error(`the generator decides ${streamId} only once`);
     if (!slot) {
       slot = { state: decider.initialState(), version: -1 };
       this.streams.set(streamId, slot);

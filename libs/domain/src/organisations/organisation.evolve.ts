@@ -92,6 +92,7 @@ function evolveEstablished(state: EstablishedOrganisation, event: Exclude<Organi
         parents: [{ from: on, value: d.toParentUnitId }],
         establishedOn: on,
         members: [],
+        arrivedFromOrganisationId: d.fromOrganisationId,
         ...(d.employingOrganisationId !== self ? { employingOrganisationId: d.employingOrganisationId } : {}),
       });
     }

@@ -23,6 +23,8 @@ export type UnitRecord = Readonly<{
   members: readonly MembershipPeriod[];
   /** Set when the unit arrived by a service transfer and its staff stay employed elsewhere. */
   employingOrganisationId?: string;
+  /** Set when the unit arrived by a service transfer: its posts keep being recorded in that organisation's post streams. */
+  arrivedFromOrganisationId?: string;
 }>;
 
 /** State of an organisation stream: the organisation and its unit tree over valid time. */

@@ -33,6 +33,7 @@ export function unitRows(org: EstablishedOrganisation, unit: UnitRecord): FactRo
       kind: unit.kind,
       parent_unit_id: valueOn(unit.parents, s.from),
       employing_organisation_id: unit.employingOrganisationId,
+      arrived_from_organisation_id: unit.arrivedFromOrganisationId,
       valid_from: s.from,
       valid_to: s.until,
     }),

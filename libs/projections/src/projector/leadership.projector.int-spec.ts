@@ -138,6 +138,14 @@ describe('LeadershipProjector over the demo history', () => {
     expect(unitIds(structure(trust, '2020-09-30'))).not.toContain('community-nursing');
   });
 
+  it('brings the community nursing lead post and its holder across with the service', () => {
+    const postsOf = (view: ReturnType<typeof structure>, unitId: string) => flatten(view!.units).find((u) => u.unitId === unitId)?.posts ?? [];
+    const [lead] = postsOf(structure(trust, '2021-08-01'), 'community-nursing');
+    expect(lead).toMatchObject({ postId: 'community-lead', holders: [expect.objectContaining({ personId: 'p-community-lead', kind: 'substantive' })] });
+    expect(postsOf(structure(communityTrust, '2020-09-30'), 'community-nursing').map((p) => p.postId)).toEqual(['community-lead']);
+    expect(structure(communityTrust, '2021-08-01')!.counts.posts).toBe(0);
+  });
+
   it("lists the neighbourhood team under the council's partnerships, the social worker employed by the council", () => {
     const view = structure(council, '2021-08-01');
 

@@ -22,7 +22,7 @@ export type StructureFacts = Readonly<{
   units: readonly Readonly<{ unitId: string; name: string; parentUnitId: string | null }>[];
   /** Posts active on the date whose unit is open then (the only posts a unit tree can show). */
   posts: readonly Readonly<{ postId: string; unitId: string; title: string; grade: string; holders: readonly HolderFacts[] }>[];
-  /** Every active post of the organisation, its unit open or not. */
+  /** Posts the structure counts: the same as `posts` (a post whose unit is closed belongs to no tree). */
   postCount: number;
 }>;
 
@@ -65,7 +65,7 @@ export function oracleStructure(events: readonly RecordedEvent[], organisationId
     organisation: { name: valueOn(organisation.names, at)! },
     units,
     posts,
-    postCount: activePosts.length,
+    postCount: posts.length,
   };
 }
 

@@ -96,6 +96,12 @@ const migrations: readonly string[] = [
   // FactWriter.end closes a holding's current row by (appointment_id, valid_from): without this index every
   // ended or changed holding scanned the whole table, which made a rebuild quadratic in the number of holdings.
   `CREATE INDEX IF NOT EXISTS rm_holdings_by_appointment ON rm_holdings (appointment_id, valid_from);`,
+  // A unit that arrived by a service transfer brings the posts recorded in its old organisation's post streams.
+  // Rows already projected lack the column's value, so the read model starts again from the log.
+  `ALTER TABLE rm_units ADD COLUMN arrived_from_organisation_id TEXT;
+   DELETE FROM rm_organisations; DELETE FROM rm_units; DELETE FROM rm_unit_members; DELETE FROM rm_organisation_members;
+   DELETE FROM rm_posts; DELETE FROM rm_holdings; DELETE FROM rm_people; DELETE FROM rm_employment; DELETE FROM rm_lineage;
+   DELETE FROM rm_changes; DELETE FROM rm_checkpoint WHERE projection <> 'rm_schema_version';`,
 ];
 
 /** Brings the read model's tables up to date (`rm_schema_version` in rm_checkpoint keeps the count). */

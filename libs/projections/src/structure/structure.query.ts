@@ -12,6 +12,11 @@ type HoldingRow = {
   valid_from: string; valid_to: string | null; profession: string | null; transferred_employer: string | null; transferred_from: string | null;
 };
 
+/** Posts of the units an organisation hosts on the date: a service transferred in brings its posts with it. */
+const POSTS_OF_ORGANISATION = `SELECT p.* FROM rm_units u JOIN rm_posts p ON p.unit_id = u.unit_id
+    AND (p.organisation_id = u.organisation_id OR p.organisation_id = u.arrived_from_organisation_id)
+  WHERE u.organisation_id = @organisationId AND ${holdsAsOf('u')} AND ${holdsAsOf('p')}`;
+
 /** The leadership structure of one organisation on a date, as the record stood at a position. */
 export class StructureQuery {
   private readonly organisation;
@@ -31,12 +36,12 @@ export class StructureQuery {
     this.partnershipUnits = db.prepare(`SELECT u.*, (SELECT json_group_array(m2.member_organisation_id) FROM rm_unit_members m2 WHERE m2.unit_id = u.unit_id AND m2.organisation_id = u.organisation_id AND ${holdsAsOf('m2')}) AS members
       FROM rm_unit_members m JOIN rm_units u ON u.unit_id = m.unit_id AND u.organisation_id = m.organisation_id
       WHERE m.member_organisation_id = @organisationId AND ${holdsAsOf('m')} AND ${holdsAsOf('u')}`);
-    this.posts = db.prepare(`SELECT p.* FROM rm_posts p WHERE p.organisation_id = @organisationId AND ${holdsAsOf('p')}`);
+    this.posts = db.prepare(POSTS_OF_ORGANISATION);
     this.holdings = db.prepare(`SELECT h.*, pe.profession,
         (SELECT e.employer_id FROM rm_employment e WHERE e.person_id = h.person_id AND e.valid_from <= @at AND e.recorded_from <= @position ORDER BY e.valid_from DESC, e.recorded_from DESC LIMIT 1) AS transferred_employer,
         (SELECT e.valid_from FROM rm_employment e WHERE e.person_id = h.person_id AND e.valid_from <= @at AND e.recorded_from <= @position ORDER BY e.valid_from DESC, e.recorded_from DESC LIMIT 1) AS transferred_from
       FROM rm_holdings h LEFT JOIN rm_people pe ON pe.person_id = h.person_id AND pe.recorded_from <= @position
-      WHERE h.organisation_id = @organisationId AND ${holdsAsOf('h')}`);
+      WHERE h.post_id IN (${POSTS_OF_ORGANISATION.replace('p.*', 'p.post_id')}) AND ${holdsAsOf('h')}`);
   }
 
   /** Undefined when the organisation did not exist on `at` as recorded at `position`. */

@@ -1,0 +1,31 @@
+import { performance } from 'node:perf_hooks';
+import { SqliteEventStore } from '@orgchange/event-store';
+import { LeadershipProjector } from '@orgchange/projections';
+
+/**
+ * Child process of the `--huge` bench: rebuilds the leadership projection over an existing log file and prints
+ * one JSON line with its rate and its memory, measured in a process that did nothing else.
+ * RSS is sampled after every page (the rebuild keeps the event loop busy, so timers would not fire).
+ */
+async function main(file: string): Promise<void> {
+  const store = new SqliteEventStore({ file });
+  const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+  let peakRss = process.memoryUsage.rss();
+  let pages = 0;
+  const started = performance.now();
+  const done = await new LeadershipProjector(store).rebuild((progress) => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    pages += 1;
+    if (pages % 250 === 0) process.stderr.write(`bench: huge rebuild ${progress.applied}/${progress.total} events, ${progress.eventsPerSec} events/s, rss ${mib(peakRss)} MiB\n`);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  // resourceUsage().maxRSS is in KiB on Linux.
+  const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(JSON.stringify({ events: done.applied, seconds: Math.round(seconds * 10) / 10, eventsPerSec: Math.round(done.applied / seconds), peakRssMiB: mib(peakRss), maxRssMiB }));
+}
+
+void main(process.argv[2]).catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type CalendarDate, organisationStream } from '@orgchange/domain';
+import { SqliteEventStore } from '@orgchange/event-store';
+import { LeadershipProjector, StructureQuery } from '@orgchange/projections';
+import { generateSyntheticHistory, SimulatedClock, type SyntheticHistoryCounts } from '@orgchange/synth';
+import { type ColdAnswer, coldStructure } from './cold-structure';
+import { seededRandom } from './workload';
+
+export type SyntheticSize = Readonly<{ organisations: number; postsPerOrganisation: number; years: number; seed: number }>;
+
+export type SyntheticResult = Readonly<{
+  projectionRebuildEventsPerSec: number;
+  projectionRebuildEvents: number;
+  structureWarmMeanMs: number;
+  structureWarmP99Ms: number;
+  structureColdMs: number;
+  synthetic: Readonly<Record<string, unknown>>;
+}>;
+
+const START = '2015-01-01' as CalendarDate;
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/**
+ * Generates a synthetic history into `file` (not measured; bulk-loaded with synchronous=NORMAL). Returns the
+ * counts; `file` is then a plain store file any process can open.
+ */
+export async function generateInto(file: string, size: SyntheticSize): Promise<SyntheticHistoryCounts & { seconds: number }> {
+  const clock = new SimulatedClock();
+  const store = new SqliteEventStore({ file, synchronous: 'NORMAL', now: clock.now });
+  const started = performance.now();
+  let reported = 0;
+  const counts = await generateSyntheticHistory(store, {
+    ...size,
+    clock,
+    onProgress: (p) => {
+      if (p.fraction - reported < 0.1) return;
+      reported = p.fraction;
+      log(`synthetic history ${Math.round(p.fraction * 100)}% (${p.events} events)`);
+    },
+  });
+  await store.close();
+  return { ...counts, seconds: round3((performance.now() - started) / 1000) };
+}
+
+/**
+ * The leadership projection over a synthetic log: a full rebuild (store defaults: WAL, synchronous=FULL, a
+ * commit per page of 2,000 with its checkpoint), then 1,000 warm structure queries for one ~1,000-post trust at
+ * seeded random dates and positions, then three cold answers for that trust straight from the log.
+ */
+export async function runSyntheticBench(dir: string, size: SyntheticSize): Promise<SyntheticResult> {
+  const file = join(dir, 'synthetic.sqlite');
+  log(`generating ${size.organisations} trusts × ${size.postsPerOrganisation} posts × ${size.years} years (seed ${size.seed})…`);
+  const counts = await generateInto(file, size);
+  const store = new SqliteEventStore({ file });
+  try {
+    log(`rebuilding the leadership projection over ${counts.events} events…`);
+    const started = performance.now();
+    const rebuilt = await new LeadershipProjector(store).rebuild();
+    const rebuildSeconds = (performance.now() - started) / 1000;
+    const organisationId = counts.organisationIds[0];
+    log('1,000 warm structure queries, then 3 cold answers…');
+    const warm = await warmStructures(store, organisationId, size.years);
+    const end = addYearsToStart(size.years);
+    const cold: ColdAnswer[] = [];
+    for (let i = 0; i < 3; i += 1) cold.push(await coldStructure(store, organisationId, end));
+    const coldMs = [...cold].sort((a, b) => a.ms - b.ms)[1];
+    return {
+      projectionRebuildEventsPerSec: Math.round(rebuilt.applied / rebuildSeconds),
+      projectionRebuildEvents: rebuilt.applied,
+      structureWarmMeanMs: warm.meanMs,
+      structureWarmP99Ms: warm.p99Ms,
+      structureColdMs: coldMs.ms,
+      synthetic: {
+        ...size,
+        events: counts.events,
+        units: counts.units,
+        posts: counts.posts,
+        people: counts.people,
+        appointments: counts.appointments,
+        corrections: counts.corrections,
+        generateSeconds: counts.seconds,
+        rebuildSeconds: round3(rebuildSeconds),
+        queriedOrganisationId: organisationId,
+        warm: { queries: warm.queries, answered: warm.answered, meanPostsPerAnswer: warm.meanPosts },
+        cold: { median: coldMs, runsMs: cold.map((c) => c.ms) },
+      },
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** 1,000 structure queries at seeded random valid dates and recorded positions from the trust's first event on. */
+async function warmStructures(store: SqliteEventStore, organisationId: string, years: number, queries = 1000) {
+  const random = seededRandom(7);
+  const first = Number((await store.readStream(organisationStream(organisationId)))[0].globalPosition);
+  const last = await store.count();
+  const days = Math.round((Date.parse(addYearsToStart(years)) - Date.parse(START)) / 86_400_000);
+  const points: { at: CalendarDate; position: number; knownAt: string }[] = [];
+  for (let i = 0; i < queries; i += 1) {
+    const position = first + Math.floor(random() * (last - first + 1));
+    const [event] = await store.readAll({ after: BigInt(position - 1), limit: 1 });
+    points.push({ at: new Date(Date.parse(START) + Math.floor(random() * days) * 86_400_000).toISOString().slice(0, 10) as CalendarDate, position, knownAt: event.recordedAt });
+  }
+  const query = new StructureQuery(store.database);
+  const latencies: number[] = [];
+  let answered = 0;
+  let posts = 0;
+  for (const point of points) {
+    const started = performance.now();
+    const view = query.structure(organisationId, point, point.knownAt);
+    latencies.push(performance.now() - started);
+    if (view) {
+      answered += 1;
+      posts += view.counts.posts;
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const mean = latencies.reduce((sum, l) => sum + l, 0) / latencies.length;
+  return { queries, answered, meanPosts: Math.round(posts / Math.max(answered, 1)), meanMs: round3(mean), p99Ms: round3(latencies[Math.ceil(latencies.length * 0.99) - 1]) };
+}
+
+/** The last day of a history of `years` from 2015-01-01. */
+const addYearsToStart = (years: number): CalendarDate => `${2015 + years - 1}-12-31` as CalendarDate;
+
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
