@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type EventStore, handleCommand, type NewEvent, type SqliteEventStore } from '@orgchange/event-store';
+import { type EventStore, handleCommand, type NewEvent, readAllPages, type SqliteEventStore } from '@orgchange/event-store';
 import { randomUUID } from 'node:crypto';
 import { seededRandom, type WorkloadSize, workloadEvent, workloadMetadata } from './workload';
 import { workloadDecider } from './workload.decider';
@@ -50,14 +50,8 @@ export async function readStreams(store: EventStore, size: WorkloadSize, reads =
 /** (4) The whole log in global order, a page at a time. */
 export async function readAll(store: EventStore, page = 1000): Promise<number> {
   const started = performance.now();
-  let after = 0n;
   let total = 0;
-  for (;;) {
-    const events = await store.readAll({ after, limit: page });
-    if (events.length === 0) break;
-    total += events.length;
-    after = events[events.length - 1].globalPosition;
-  }
+  for await (const events of readAllPages(store, { pageSize: page })) total += events.length;
   return perSecond(total, performance.now() - started);
 }
 
@@ -74,17 +68,13 @@ export async function rebuildProjection(store: SqliteEventStore, page = 1000): P
   const upsert = db.prepare('INSERT INTO bench_active_appointments (unit_id, active) VALUES (?, ?) ON CONFLICT(unit_id) DO UPDATE SET active = active + excluded.active');
   const checkpoint = db.prepare('UPDATE bench_checkpoint SET position = ? WHERE id = 1');
   const started = performance.now();
-  let after = 0n;
   let total = 0;
-  for (;;) {
-    const events = await store.readAll({ after, limit: page });
-    if (events.length === 0) break;
+  for await (const events of readAllPages(store, { pageSize: page })) {
     db.transaction(() => {
       for (const event of events) upsert.run((event.data as { unitId: string }).unitId, event.type === 'AppointmentStarted' ? 1 : -1);
       checkpoint.run(events[events.length - 1].globalPosition);
     })();
     total += events.length;
-    after = events[events.length - 1].globalPosition;
   }
   return perSecond(total, performance.now() - started);
 }

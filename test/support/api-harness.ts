@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Clock } from '@orgchange/commands';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@orgchange/event-store';
+import { EVENT_STORE, type EventStore, readAllPages, type RecordedEvent } from '@orgchange/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,9 +66,7 @@ export async function startApi(options: StartOptions = {}): Promise<ApiHarness> 
     eventCount: () => store.count(),
     allEvents: async () => {
       const events: RecordedEvent[] = [];
-      for (let page = await store.readAll({ limit: 1000 }); page.length > 0; page = await store.readAll({ after: page[page.length - 1].globalPosition, limit: 1000 })) {
-        events.push(...page);
-      }
+      for await (const page of readAllPages(store)) events.push(...page);
       return events;
     },
     close: async () => {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { RecordedEvent } from '@orgchange/event-store';
+import { readAllPages, type RecordedEvent } from '@orgchange/event-store';
 import { wholeNumber } from './cli-error';
 import { dbOption, openExistingStore } from './store-option';
 
@@ -31,15 +31,12 @@ export function logCommand(): Command {
 }
 
 async function printLog(store: ReturnType<typeof openExistingStore>, options: LogOptions): Promise<void> {
-  let after = BigInt(options.after);
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   if (options.format === 'table') console.log(['position', 'recordedAt', 'effectiveFrom', 'stream', 'type'].join('\t'));
-  while (remaining > 0) {
-    const page = await store.readAll({ after, limit: Math.min(PAGE, remaining) });
-    for (const event of page) console.log(options.format === 'json' ? JSON.stringify(toJson(event)) : toRow(event));
-    if (page.length === 0) break;
+  for await (const page of readAllPages(store, { after: BigInt(options.after), pageSize: PAGE })) {
+    for (const event of page.slice(0, remaining)) console.log(options.format === 'json' ? JSON.stringify(toJson(event)) : toRow(event));
     remaining -= page.length;
-    after = page[page.length - 1].globalPosition;
+    if (remaining <= 0) break;
   }
 }
 

@@ -8,3 +8,4 @@ export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export * from './nest/event-store.module';
+export * from './read-all-pages';
