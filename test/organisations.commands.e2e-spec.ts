@@ -39,6 +39,21 @@ describe('organisation commands', () => {
       expect(logged.data).toMatchObject({ name: 'Northvale Hospitals NHS Foundation Trust', effectiveFrom: '2016-04-01' });
     });
 
+    it('POST /organisations/:id/reclassify changes its kind from a date', async () => {
+      const res = await send(api, '/organisations/northvale/reclassify', { kind: 'nhs-foundation-trust', effectiveFrom: '2016-04-01', reason: 'authorised by Monitor' });
+
+      const [logged] = await expectAccepted(api, res, 'organisation-northvale', ['OrganisationReclassified']);
+      expect(logged.data).toMatchObject({ organisationId: 'northvale', kind: 'nhs-foundation-trust', effectiveFrom: '2016-04-01' });
+    });
+
+    it('POST /organisations/:id/reclassify names the field of an unknown kind and appends nothing', async () => {
+      const res = await send(api, '/organisations/northvale/reclassify', { kind: 'hospital', effectiveFrom: '2016-04-01' });
+
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('kind');
+      expect(await api.eventCount()).toBe(1);
+    });
+
     it('POST /organisations/:id/close closes it', async () => {
       const res = await send(api, '/organisations/northvale/close', { effectiveFrom: '2022-07-01' });
 

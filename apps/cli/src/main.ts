@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { diffCommand } from './diff.command';
+import { importCommand } from './import.command';
+import { lineageCommand } from './lineage.command';
 import { logCommand } from './log.command';
 import { projectionsCommand } from './projections.command';
 import { structureCommand } from './structure.command';
@@ -16,7 +18,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand()]) program.addCommand(inheriting(verb, program));
   return program;
 }
 

@@ -21,8 +21,9 @@ export function unitsCommand(): Command {
     .addOption(knownAtOption())
     .addOption(new Option('--format <format>', 'csv (with a header row) or json').choices(['csv', 'json']).default('csv'))
     .action(async (o: UnitsOptions) => {
-      const { point, organisations } = await withReader(o.db, (reader) => reader.organisationsOpenOn(o.type, o.at, o.knownAt));
-      if (o.format === 'json') printJson({ kind: o.type, at: point.at, knownAt: point.knownAt, organisations });
+      const { organisations } = await withReader(o.db, (reader) => reader.organisationsOpenOn(o.type, o.at, o.knownAt));
+      // One JSON array and nothing else, so the output pipes straight into jq or a notebook.
+      if (o.format === 'json') printJson(organisations);
       else process.stdout.write(stringify(organisations, { header: true, columns: [...COLUMNS] }));
     });
 }

@@ -9,3 +9,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export * from './nest/event-store.module';
 export * from './read-all-pages';
+export * from './append-queue';

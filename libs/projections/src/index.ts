@@ -12,6 +12,8 @@ export { tenureSpells } from './timelines/tenure';
 export * from './timelines/timeline.types';
 export { UnitLineageQuery } from './lineage/unit-lineage.query';
 export * from './lineage/lineage.types';
+export * from './lineage/organisation-lineage.query';
+export * from './lineage/organisation-links';
 export { OrganisationChangesQuery, type ChangeWindow } from './changes/organisation-changes.query';
 export * from './changes/changes.types';
 export { StructureDiffQuery } from './diff/structure-diff.query';

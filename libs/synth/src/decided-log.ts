@@ -12,7 +12,7 @@ import {
   postStream,
   streamDeciders,
 } from '@orgchange/domain';
-import type { AppendRequest, EventStore, NewEvent } from '@orgchange/event-store';
+import { AppendQueue, type EventStore, type NewEvent } from '@orgchange/event-store';
 import type { IdSource } from './id-source';
 
 /** Thrown when the generator asks for something the domain refuses: a bug in the generator, never ignored. */
@@ -33,7 +33,6 @@ type AnyDecider = Readonly<{
   decide: (command: never, state: unknown) => readonly DomainEvent[] | DomainError;
 }>;
 type Slot = { state: unknown; version: number };
-type Pending = { streamId: string; expectedVersion: number | 'no_stream'; events: NewEvent[] };
 
 /**
  * Decides commands in memory with the real stream deciders (with corrections), folds the decided events
@@ -42,8 +41,7 @@ type Pending = { streamId: string; expectedVersion: number | 'no_stream'; events
  */
 export class DecidedLog {
   private readonly streams = new Map<string, Slot>();
-  private queue: Pending[] = [];
-  private queued = 0;
+  private readonly queue = new AppendQueue();
   readonly byType: Record<string, number> = {};
   total = 0;
 
@@ -72,16 +70,12 @@ export class DecidedLog {
 
   /** Events decided but not yet appended. */
   get pending(): number {
-    return this.queued;
+    return this.queue.pending;
   }
 
   /** Appends every queued event in one transaction (`appendMany`), in decision order. */
   async flush(store: EventStore): Promise<void> {
-    if (this.queue.length === 0) return;
-    const requests: AppendRequest[] = this.queue;
-    this.queue = [];
-    this.queued = 0;
-    await store.appendMany(requests);
+    await this.queue.flush(store);
   }
 
   /** Revision of a stream's last decided event, -1 when it has none (as the store would answer). */
@@ -91,7 +85,7 @@ export class DecidedLog {
 
   /** Drops every stream's folded state (a finished cohort of organisations), keeping the counts. */
   forget(): void {
-    if (this.queue.length > 0) throw new Error('flush before forgetting streams');
+    if (this.queue.pending > 0) throw new Error('flush before forgetting streams');
     this.streams.clear();
   }
 
@@ -106,7 +100,7 @@ export class DecidedLog {
     if (isDomainError(decided)) throw new SyntheticHistoryError(decided, streamId, command);
     const metadata = { actor: 'synth', correlationId: ids.next() };
     const events = decided.map((event): NewEvent => ({ type: event.type, version: event.version, data: event.data, eventId: ids.next(), metadata }));
-    this.enqueue(streamId, slot.version, events);
+    this.queue.enqueue(streamId, slot.version, events);
     for (const event of events) {
       slot.state = decider.evolve(slot.state, event as never);
       this.byType[event.type] = (this.byType[event.type] ?? 0) + 1;
@@ -114,14 +108,5 @@ export class DecidedLog {
     slot.version += events.length;
     this.total += events.length;
     return events;
-  }
-
-  /** A run of events on the stream last queued joins that request; otherwise a new request starts. */
-  private enqueue(streamId: string, version: number, events: readonly NewEvent[]): void {
-    if (events.length === 0) return;
-    const last = this.queue[this.queue.length - 1];
-    if (last?.streamId === streamId) last.events.push(...events);
-    else this.queue.push({ streamId, expectedVersion: version < 0 ? 'no_stream' : version, events: [...events] });
-    this.queued += events.length;
   }
 }

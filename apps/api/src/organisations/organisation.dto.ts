@@ -23,6 +23,12 @@ export class RenameOrganisationDto {
   @ReasonField() reason?: string;
 }
 
+export class ReclassifyOrganisationDto {
+  @ApiProperty({ enum: ORGANISATION_KINDS, description: 'the kind from the effective date' }) @IsIn(ORGANISATION_KINDS) kind: OrganisationKind;
+  @EffectiveFromField() effectiveFrom: CalendarDate;
+  @ReasonField() reason?: string;
+}
+
 export class CloseOrganisationDto {
   @EffectiveFromField() effectiveFrom: CalendarDate;
   @ReasonField() reason?: string;

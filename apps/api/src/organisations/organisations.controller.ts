@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CloseOrganisationDto, EstablishOrganisationDto, MergeOrganisationsDto, RenameOrganisationDto, SplitOrganisationDto } from './organisation.dto';
+import { CloseOrganisationDto, EstablishOrganisationDto, MergeOrganisationsDto, ReclassifyOrganisationDto, RenameOrganisationDto, SplitOrganisationDto } from './organisation.dto';
 import { AsOfQueryDto, OrganisationsQuery } from './organisations.query';
 
 @ApiTags('organisations')
@@ -40,6 +40,14 @@ export class OrganisationsController {
   @ApiCreatedResponse({ type: CommandResponse })
   async rename(@Param('organisationId', ParseIdPipe) organisationId: string, @Body() dto: RenameOrganisationDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) res: Response) {
     return respond(res, await this.commandBus.execute(new ExecuteOrganisationCommand({ type: 'RenameOrganisation', data: { ...dto, organisationId } }, envelope)));
+  }
+
+  @Post(':organisationId/reclassify')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Change the kind of an organisation from a date (a trust gains foundation status, a CCG becomes a sub-ICB location)' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  async reclassify(@Param('organisationId', ParseIdPipe) organisationId: string, @Body() dto: ReclassifyOrganisationDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) res: Response) {
+    return respond(res, await this.commandBus.execute(new ExecuteOrganisationCommand({ type: 'ReclassifyOrganisation', data: { ...dto, organisationId } }, envelope)));
   }
 
   @Post(':organisationId/close')

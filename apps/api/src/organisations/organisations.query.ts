@@ -70,7 +70,7 @@ function summary(state: EstablishedOrganisation, on: CalendarDate) {
   return {
     organisationId: state.organisationId,
     name: valueOn(state.names, on) ?? state.names[0].value,
-    kind: state.kind,
+    kind: valueOn(state.kinds, on) ?? state.kinds[0].value,
     externalCode: state.externalCode ?? null,
     status,
     establishedOn: state.establishedOn,

@@ -8,6 +8,7 @@ export type EstablishOrganisation = {
   data: Effective & { organisationId: string; name: string; kind: OrganisationKind; externalCode?: string };
 };
 export type RenameOrganisation = { type: 'RenameOrganisation'; data: Effective & { organisationId: string; name: string } };
+export type ReclassifyOrganisation = { type: 'ReclassifyOrganisation'; data: Effective & { organisationId: string; kind: OrganisationKind } };
 export type CloseOrganisation = { type: 'CloseOrganisation'; data: Effective & { organisationId: string } };
 
 /** A unit to create as part of a merge or split. */
@@ -43,6 +44,7 @@ export type DissolveUnit = { type: 'DissolveUnit'; data: Effective & { organisat
 export type OrganisationCommand =
   | EstablishOrganisation
   | RenameOrganisation
+  | ReclassifyOrganisation
   | CloseOrganisation
   | EstablishUnit
   | RenameUnit

@@ -5,7 +5,7 @@ import { checkRealDate } from '../shared/rules';
 import { decideUnitCommand, type UnitCommand } from '../units/unit.decide';
 import type { OrganisationCommand } from './organisation.commands';
 import { evolveOrganisation, initialOrganisationState, type OrganisationEvent } from './organisation.evolve';
-import { type EstablishedOrganisation, isOrganisationOpenOn, type OrganisationState } from './organisation.state';
+import { type EstablishedOrganisation, isOrganisationOpenOn, type OrganisationState, valueOn } from './organisation.state';
 
 type Result = readonly OrganisationEvent[] | DomainError;
 
@@ -39,6 +39,14 @@ function decideOrganisation(command: OrganisationCommand, state: OrganisationSta
         return [{ type: 'OrganisationClosed', version: 1, data: { organisationId: open.organisationId, effectiveFrom: on, ...(reason ? { reason } : {}) } }];
       }
       return [{ type: 'OrganisationRenamed', version: 1, data: command.data }];
+    }
+    case 'ReclassifyOrganisation': {
+      const open = requireOpen(state, command.data.organisationId, on);
+      if (!isOpen(open)) return open;
+      if (valueOn(open.kinds, on) === command.data.kind) {
+        return domainError('OrganisationAlreadyOfKind', `organisation ${open.organisationId} is already a ${command.data.kind} on ${on}`, { kind: command.data.kind });
+      }
+      return [{ type: 'OrganisationReclassified', version: 1, data: command.data }];
     }
     default: {
       const open = requireOpen(state, command.data.organisationId, on);

@@ -10,6 +10,8 @@ export type OrganisationEstablished = DomainEvent<
   Effective & { organisationId: string; name: string; kind: OrganisationKind; externalCode?: string }
 >;
 export type OrganisationRenamed = DomainEvent<'OrganisationRenamed', 1, Effective & { organisationId: string; name: string }>;
+/** The organisation changes kind, keeping its identity: a trust gains foundation status, a CCG becomes a sub-ICB location. */
+export type OrganisationReclassified = DomainEvent<'OrganisationReclassified', 1, Effective & { organisationId: string; kind: OrganisationKind }>;
 export type OrganisationClosed = DomainEvent<'OrganisationClosed', 1, Effective & { organisationId: string }>;
 /**
  * n → 1. Appended to the stream of every predecessor (which closes on `effectiveFrom`) and of the successor,
@@ -30,6 +32,7 @@ export type OrganisationSplit = DomainEvent<
 export type OrganisationLifecycleEvent =
   | OrganisationEstablished
   | OrganisationRenamed
+  | OrganisationReclassified
   | OrganisationClosed
   | OrganisationsMerged
   | OrganisationSplit;

@@ -24,7 +24,7 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
     return {
       status: 'established',
       organisationId: d.organisationId,
-      kind: d.kind,
+      kinds: [{ from: d.effectiveFrom, value: d.kind }],
       ...(d.externalCode ? { externalCode: d.externalCode } : {}),
       names: [{ from: d.effectiveFrom, value: d.name }],
       establishedOn: d.effectiveFrom,
@@ -45,6 +45,8 @@ function evolveEstablished(state: EstablishedOrganisation, event: Exclude<Organi
   switch (event.type) {
     case 'OrganisationRenamed':
       return { ...state, names: withChange(state.names, on, event.data.name) };
+    case 'OrganisationReclassified':
+      return { ...state, kinds: withChange(state.kinds, on, event.data.kind) };
     case 'OrganisationClosed':
       return { ...state, closedOn: on };
     case 'OrganisationsMerged':

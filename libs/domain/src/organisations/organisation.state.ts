@@ -33,7 +33,8 @@ export type OrganisationState =
   | Readonly<{
       status: 'established';
       organisationId: string;
-      kind: OrganisationKind;
+      /** Kind over valid time: a trust becomes a foundation trust, a CCG a sub-ICB location. */
+      kinds: Timeline<OrganisationKind>;
       externalCode?: string;
       names: Timeline<string>;
       establishedOn: CalendarDate;

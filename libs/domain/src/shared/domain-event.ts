@@ -15,4 +15,6 @@ export type EventMetadata = Readonly<{
   correlationId: string;
   causationId?: string;
   programmeId?: string;
+  /** Where an imported fact came from: the source file and its data rows (from 1, header rows not counted). */
+  source?: Readonly<{ file: string; rows: readonly number[] }>;
 }>;

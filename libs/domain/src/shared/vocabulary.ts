@@ -5,7 +5,10 @@ export const ORGANISATION_KINDS = [
   'nhs-foundation-trust',
   'council',
   'ccg',
+  /** What CCGs became on 2022-07-01 when integrated care boards took over: same code, a part of an ICB. */
+  'sub-icb-location',
   'icb',
+  'commissioning-hub',
   'gp-practice',
   'government-department',
   'other',

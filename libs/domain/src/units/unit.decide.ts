@@ -8,7 +8,7 @@ import { checkDistinct } from '../shared/rules';
 import { isInCycleOn, openChildrenFrom, openChildrenOn, parentChangeDatesFrom } from './unit-tree';
 import type { UnitEstablished, UnitEvent, UnitMoved } from './unit.events';
 
-export type UnitCommand = Exclude<OrganisationCommand, { type: 'EstablishOrganisation' | 'RenameOrganisation' | 'CloseOrganisation' }>;
+export type UnitCommand = Exclude<OrganisationCommand, { type: 'EstablishOrganisation' | 'RenameOrganisation' | 'ReclassifyOrganisation' | 'CloseOrganisation' }>;
 type Result = readonly UnitEvent[] | DomainError;
 
 /** Decides a unit-tree command against an organisation that is open on the command's effective date. */

@@ -9,13 +9,13 @@ export function segments(from: CalendarDate, until: CalendarDate | undefined, ti
   return starts.map((start, i) => ({ from: start, ...(i + 1 < starts.length ? { until: starts[i + 1] } : until !== undefined ? { until } : {}) }));
 }
 
-/** The organisation's own rows: one per name it had, over its life. */
+/** The organisation's own rows: one per stretch with the same name and kind, over its life. */
 export function organisationRows(org: EstablishedOrganisation): FactRow[] {
-  return segments(org.establishedOn, org.closedOn, [org.names]).map((s) =>
+  return segments(org.establishedOn, org.closedOn, [org.names, org.kinds]).map((s) =>
     factRow('rm_organisations', {
       organisation_id: org.organisationId,
       name: valueOn(org.names, s.from) ?? org.names[0].value,
-      kind: org.kind,
+      kind: valueOn(org.kinds, s.from) ?? org.kinds[0].value,
       code: org.externalCode,
       valid_from: s.from,
       valid_to: s.until,

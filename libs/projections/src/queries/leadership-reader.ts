@@ -1,3 +1,4 @@
+import { OrganisationLineageQuery, type OrganisationLineageView } from '../lineage/organisation-lineage.query';
 import { type CalendarDate, calendarDateOf } from '@orgchange/domain';
 import type { SqliteEventStore } from '@orgchange/event-store';
 import { OrganisationChangesQuery, type ChangeWindow } from '../changes/organisation-changes.query';
@@ -33,6 +34,7 @@ export class LeadershipReader {
   private readonly lineages: UnitLineageQuery;
   private readonly changeLogs: OrganisationChangesQuery;
   private readonly directory: OrganisationDirectoryQuery;
+  private readonly organisationLineages: OrganisationLineageQuery;
 
   /** `projector` must project into `store`'s database (it creates the read-model tables the queries prepare against). */
   constructor(
@@ -48,6 +50,7 @@ export class LeadershipReader {
     this.lineages = new UnitLineageQuery(db);
     this.changeLogs = new OrganisationChangesQuery(db, store);
     this.directory = new OrganisationDirectoryQuery(db);
+    this.organisationLineages = new OrganisationLineageQuery(store, this.directory);
   }
 
   async structure(ref: string, at?: CalendarDate, knownAt?: string): Promise<ReadResult<StructureView>> {
@@ -90,6 +93,14 @@ export class LeadershipReader {
     const [point] = await this.points({ knownAt });
     const view = this.lineages.lineage(unitId, point);
     return view ? found(view) : notFound('UnitNotFound', `no unit ${unitId} as known at ${point.knownAt}`);
+  }
+
+  /** Predecessors and successors of an organisation (by id or code) through mergers and splits, transitively. */
+  async organisationLineage(ref: string, knownAt?: string): Promise<ReadResult<OrganisationLineageView>> {
+    const [point] = await this.points({ knownAt });
+    const organisation = this.directory.resolve(ref, point);
+    if (!organisation) return unknownOrganisation(ref, point);
+    return found(await this.organisationLineages.lineage(organisation, point));
   }
 
   /** Organisations of `kind` (any kind when undefined) open on `at`, with the point they were read at. */
