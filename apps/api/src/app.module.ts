@@ -20,6 +20,7 @@ import { PeopleController } from './people/people.controller';
 import { PostsController } from './posts/posts.controller';
 import { ProjectionsModule } from './projections/projections.module';
 import { ProjectorLifecycle } from './projections/projector.lifecycle';
+import { DirectoryController } from './directory/directory.controller';
 import { StructureController } from './structure/structure.controller';
 import { TimelinesController } from './timelines/timelines.controller';
 import { UnitsController } from './units/units.controller';
@@ -48,6 +49,7 @@ export class AppModule {
         CorrectionsController,
         EventsController,
         StructureController,
+        DirectoryController,
         TimelinesController,
       ],
       providers: [
