@@ -7,6 +7,7 @@ const COMMAND_ROUTES = [
   '/organisations',
   '/organisations/merges',
   '/organisations/{organisationId}/rename',
+  '/organisations/{organisationId}/reclassify',
   '/organisations/{organisationId}/close',
   '/organisations/{organisationId}/split',
   '/organisations/{organisationId}/units',
