@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
+import { analysisCommands } from './analysis.commands';
 import { CliError } from './cli-error';
 import { diffCommand } from './diff.command';
 import { importCommand } from './import.command';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
 }
 

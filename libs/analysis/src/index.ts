@@ -1,0 +1,10 @@
+export * from './periods';
+export { AnalysisModel } from './analysis-model';
+export { CorrectionOverlay } from './correction-overlay';
+export { GROUPINGS, type Grouping } from './grouping';
+export * from './metrics/metric-catalogue';
+export * from './analysis-rows';
+export * from './replay';
+export * from './analysis-output';
+export * from './chart/chart-spec';
+export * from './chart/render-chart';

@@ -1,0 +1,15 @@
+import type { AnalysisModel } from '../analysis-model';
+import type { Grouping } from '../grouping';
+import type { Period } from '../periods';
+import type { Snapshot } from '../snapshot';
+
+/**
+ * One metric for one group in one period. `value` is null when it is undefined (a share of nothing);
+ * `people` is how many distinct people it was computed from, for the suppression rule.
+ */
+export type MetricValue = Readonly<{ group: string; metric: string; value: number | null; people?: number }>;
+
+/** What a metric sees of one period: the model, and snapshots on its first and last day. */
+export type PeriodContext = Readonly<{ model: AnalysisModel; period: Period; by: Grouping; start: Snapshot; end: Snapshot }>;
+
+export const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
