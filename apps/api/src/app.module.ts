@@ -14,6 +14,8 @@ import { CorrectionsController } from './corrections/corrections.controller';
 import { DemoDataLoader } from './demo/demo-data.loader';
 import { EventsController } from './events/events.controller';
 import { HealthModule } from './health/health.module';
+import { HoldersController } from './holders/holders.controller';
+import { personDirectoryProvider } from './holders/person-directory.provider';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsQuery } from './organisations/organisations.query';
 import { PeopleController } from './people/people.controller';
@@ -51,11 +53,13 @@ export class AppModule {
         StructureController,
         DirectoryController,
         TimelinesController,
+        HoldersController,
       ],
       providers: [
         OrganisationsQuery,
         DemoDataLoader,
         ProjectorLifecycle,
+        personDirectoryProvider,
         { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

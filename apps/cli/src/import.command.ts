@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { importNhsOds, NHS_ODS_FILES } from '@orgchange/importers';
+import { IFG_MINISTERS_FILES, importNhsOds, NHS_ODS_FILES } from '@orgchange/importers';
+import { importIfgMinistersIntoStore } from './ifg-ministers-import';
 import { runImport } from './import-runner';
 import { dbOption } from './store-option';
 
@@ -12,5 +13,10 @@ export function importCommand(): Command {
     .addOption(dbOption())
     .addOption(dirOption('NHS ODS CSV'))
     .action((o: { db: string; dir: string }) => runImport(o, NHS_ODS_FILES, importNhsOds));
-  return new Command('import').description('import real published history (prints a JSON report; progress on stderr)').addCommand(nhsOds);
+  const ifgMinisters = new Command('ifg-ministers')
+    .description(`import the IfG Ministers Database (${IFG_MINISTERS_FILES.join(', ')}): departments, restructures, posts, people (names kept out of the log) and appointments`)
+    .addOption(dbOption())
+    .addOption(dirOption('IfG Ministers Database CSV'))
+    .action((o: { db: string; dir: string }) => runImport(o, IFG_MINISTERS_FILES, importIfgMinistersIntoStore));
+  return new Command('import').description('import real published history (prints a JSON report; progress on stderr)').addCommand(nhsOds).addCommand(ifgMinisters);
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { analysisCommands } from './analysis.commands';
 import { CliError } from './cli-error';
 import { diffCommand } from './diff.command';
+import { holdersCommand } from './holders.command';
 import { importCommand } from './import.command';
 import { lineageCommand } from './lineage.command';
 import { logCommand } from './log.command';
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand()]) program.addCommand(inheriting(verb, program));
   for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
 }

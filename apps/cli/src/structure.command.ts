@@ -1,12 +1,17 @@
 import { Command, Option } from 'commander';
 import type { CalendarDate } from '@orgchange/domain';
-import { atOption, knownAtOption, orFail, printJson, withReader } from './read-options';
+import type { HolderView, StructureView, UnitView } from '@orgchange/projections';
+import { nameLookup, withReaderAndNames } from './person-names';
+import { atOption, knownAtOption, orFail, printJson } from './read-options';
 import { dbOption } from './store-option';
 import { structureTree } from './structure-tree.format';
 
 type StructureOptions = { db: string; org: string; at?: CalendarDate; knownAt?: string; format: 'tree' | 'json' };
 
-/** `orgchange structure`: an organisation's units, posts and holders on a date, as known at an instant. */
+/**
+ * `orgchange structure`: an organisation's units, posts and holders on a date, as known at an instant. Holders
+ * are named from the person directory where it knows them (names are kept out of the log and its read model).
+ */
 export function structureCommand(): Command {
   return new Command('structure')
     .description('print the leadership structure of an organisation on a date, as the record stood at an instant')
@@ -16,8 +21,26 @@ export function structureCommand(): Command {
     .addOption(knownAtOption())
     .addOption(new Option('--format <format>', 'tree (indented text) or json').choices(['tree', 'json']).default('tree'))
     .action(async (options: StructureOptions) => {
-      const view = orFail(await withReader(options.db, (reader) => reader.structure(options.org, options.at, options.knownAt)), '--org');
-      if (options.format === 'json') printJson(view);
-      else for (const line of structureTree(view)) console.log(line);
+      const { view, nameOf } = await withReaderAndNames(options.db, async (reader, names) => {
+        const structure = orFail(await reader.structure(options.org, options.at, options.knownAt), '--org');
+        return { view: structure, nameOf: await nameLookup(names, holdersOf(structure).map((h) => h.personId), structure.at as CalendarDate) };
+      });
+      if (options.format === 'json') printJson(withNames(view, nameOf));
+      else for (const line of structureTree(view, nameOf)) console.log(line);
     });
+}
+
+const holdersOf = (view: StructureView): HolderView[] => {
+  const units = (list: readonly UnitView[]): UnitView[] => list.flatMap((u) => [u, ...units(u.children)]);
+  return units([...view.units, ...view.partnerships]).flatMap((u) => u.posts.flatMap((p) => [...p.holders]));
+};
+
+/** The view with each holder's `name` (null when the directory has none). */
+function withNames(view: StructureView, nameOf: (personId: string) => string | null): StructureView {
+  const unit = (u: UnitView): UnitView => ({
+    ...u,
+    posts: u.posts.map((p) => ({ ...p, holders: p.holders.map((h) => ({ ...h, name: nameOf(h.personId) })) })),
+    children: u.children.map(unit),
+  });
+  return { ...view, units: view.units.map(unit), partnerships: view.partnerships.map(unit) };
 }

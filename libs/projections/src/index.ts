@@ -20,3 +20,5 @@ export { StructureDiffQuery } from './diff/structure-diff.query';
 export { diffStructures } from './diff/structure-diff';
 export * from './diff/diff.types';
 export * from './organisations/organisation-directory.query';
+export { HoldersByTitleQuery } from './holders/holders-by-title.query';
+export * from './holders/holders.types';

@@ -7,6 +7,8 @@ import type { StructureDiffView } from '../diff/diff.types';
 import { StructureDiffQuery } from '../diff/structure-diff.query';
 import type { UnitLineageView } from '../lineage/lineage.types';
 import { UnitLineageQuery } from '../lineage/unit-lineage.query';
+import { HoldersByTitleQuery } from '../holders/holders-by-title.query';
+import type { TitleHoldersView } from '../holders/holders.types';
 import { OrganisationDirectoryQuery, type OrganisationEntryView } from '../organisations/organisation-directory.query';
 import type { LeadershipProjector } from '../projector/leadership.projector';
 import { StructureQuery } from '../structure/structure.query';
@@ -35,6 +37,7 @@ export class LeadershipReader {
   private readonly changeLogs: OrganisationChangesQuery;
   private readonly directory: OrganisationDirectoryQuery;
   private readonly organisationLineages: OrganisationLineageQuery;
+  private readonly titleHolders: HoldersByTitleQuery;
 
   /** `projector` must project into `store`'s database (it creates the read-model tables the queries prepare against). */
   constructor(
@@ -51,6 +54,7 @@ export class LeadershipReader {
     this.changeLogs = new OrganisationChangesQuery(db, store);
     this.directory = new OrganisationDirectoryQuery(db);
     this.organisationLineages = new OrganisationLineageQuery(store, this.directory);
+    this.titleHolders = new HoldersByTitleQuery(db);
   }
 
   async structure(ref: string, at?: CalendarDate, knownAt?: string): Promise<ReadResult<StructureView>> {
@@ -101,6 +105,12 @@ export class LeadershipReader {
     const organisation = this.directory.resolve(ref, point);
     if (!organisation) return unknownOrganisation(ref, point);
     return found(await this.organisationLineages.lineage(organisation, point));
+  }
+
+  /** Everyone holding a post titled `title` on `at`, in any organisation (an empty list when nobody did). */
+  async holdersByTitle(title: string, at?: CalendarDate, knownAt?: string): Promise<TitleHoldersView> {
+    const [point] = await this.points({ at, knownAt });
+    return { title, at: point.at, knownAt: point.knownAt, holders: this.titleHolders.holders(title, point) };
   }
 
   /** Organisations of `kind` (any kind when undefined) open on `at`, with the point they were read at. */

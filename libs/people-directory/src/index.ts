@@ -1,0 +1,2 @@
+export * from './person-directory.port';
+export { SqlitePersonDirectory } from './sqlite/sqlite-person-directory';
