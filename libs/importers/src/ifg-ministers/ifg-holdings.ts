@@ -1,3 +1,4 @@
+import { groupBy } from '../shared/group-by';
 import type { CalendarDate } from '@orgchange/domain';
 import type { IfgAppointment, IfgCharacteristic } from './ifg-rows';
 
@@ -52,15 +53,4 @@ function mostAtOnce(appointments: readonly IfgAppointment[]): number {
     most = Math.max(most, count);
   }
   return most;
-}
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

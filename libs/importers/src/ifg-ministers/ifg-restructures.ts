@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@orgchange/domain';
+import { groupBy } from '../shared/group-by';
 import type { IfgLink, IfgLinkType, IfgOrganisation } from './ifg-rows';
 
 /**
@@ -32,12 +33,12 @@ export function planRestructures(links: readonly IfgLink[], organisations: Reado
     }
   }
   const sole: Dated[] = [];
-  for (const group of groupBy(closing, (l) => `${l.predecessorId}|${l.effectiveFrom}`)) {
+  for (const group of groupBy(closing, (l) => `${l.predecessorId}|${l.effectiveFrom}`).values()) {
     const successorIds = unique(group.map((l) => l.successorId));
     if (successorIds.length === 1) sole.push(...group);
     else restructures.push({ kind: 'split', predecessorId: group[0].predecessorId, successorIds, effectiveFrom: group[0].effectiveFrom, ...provenance(group) });
   }
-  for (const group of groupBy(sole, (l) => `${l.successorId}|${l.effectiveFrom}`)) {
+  for (const group of groupBy(sole, (l) => `${l.successorId}|${l.effectiveFrom}`).values()) {
     restructures.push({ kind: 'merger', predecessorIds: unique(group.map((l) => l.predecessorId)), successorId: group[0].successorId, effectiveFrom: group[0].effectiveFrom, ...provenance(group) });
   }
   return restructures.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.rows[0] - b.rows[0]));
@@ -50,12 +51,3 @@ export const involvedIn = (r: IfgRestructure): string[] =>
 const provenance = (group: readonly Dated[]) => ({ linkTypes: unique(group.map((l) => l.type)), rows: group.map((l) => l.row) });
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return [...groups.values()];
-}

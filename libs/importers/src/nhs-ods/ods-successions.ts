@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@orgchange/domain';
+import { groupBy } from '../shared/group-by';
 import { isDateError, odsDate } from './ods-dates';
 import type { RowProblem } from './ods-directory';
 
@@ -46,15 +47,4 @@ export function groupSuccessions(rows: readonly OdsSuccessionRow[], openedOn: (c
     restructures.push({ kind, predecessors, successor, effectiveFrom, rows: group.map((r) => r.row) });
   }
   return restructures.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.rows[0] - b.rows[0]));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
