@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@orgchange/event-store';
 import { type HugeResult, runHugeBench } from './huge-bench';
+import { type AnalyseResult, type ImportResult, runAnalyseBench, runImportBench } from './import-bench';
 import { appendBatched, appendPerCommand, readAll, readStreams, rebuildProjection } from './measurements';
 import { runSyntheticBench, type SyntheticResult } from './synthetic-bench';
 import { FULL_SIZE, type WorkloadSize } from './workload';
@@ -56,6 +57,18 @@ async function runSynthetic(options: Options): Promise<Partial<SyntheticResult &
   return { ...synthetic, ...huge };
 }
 
+/** The NHS ODS import and the analyst replay over what it imported (once per bench), in a temporary directory. */
+async function runImports(options: Options): Promise<Partial<ImportResult & AnalyseResult>> {
+  if (options.workloadOnly || options.syntheticOnly) return {};
+  const dir = mkdtempSync(join(tmpdir(), 'orgchange-bench-ods-'));
+  try {
+    const imported = await runImportBench(dir);
+    return imported ? { ...imported.result, ...(await runAnalyseBench(imported.file)) } : {};
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const best = (runs: Run[], key: keyof Run, lowerIsBetter = false): number =>
   runs.map((r) => r[key]).reduce((a, b) => (lowerIsBetter ? Math.min(a, b) : Math.max(a, b)));
 
@@ -79,6 +92,7 @@ async function main(): Promise<void> {
     runs.push(await runOnce(size, options.synchronous));
   }
   const synthetic = await runSynthetic(options);
+  const imports = await runImports(options);
   const result = {
     store: 'sqlite',
     library: 'orgchange',
@@ -91,6 +105,7 @@ async function main(): Promise<void> {
     readAllEventsPerSec: best(runs, 'readAllEventsPerSec'),
     rebuildEventsPerSec: best(runs, 'rebuildEventsPerSec'),
     ...synthetic,
+    ...imports,
     allRuns: runs,
     config: { ...size, runs: options.runs },
     durability: `better-sqlite3 on a local file, WAL, synchronous=${options.synchronous}${options.synchronous === 'FULL' ? ' (the store default: every acknowledged append is on disk)' : ' (NOT the default: a power cut may lose the last commits)'}`,
