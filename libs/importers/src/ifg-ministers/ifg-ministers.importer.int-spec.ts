@@ -104,6 +104,14 @@ describe('importing the real IfG Ministers Database', () => {
     );
   });
 
+  it('finds by short name the department open on the date asked about: DfE of 1992–1995 and DfE from 2010', async () => {
+    const early = await reader.structure('DfE', '1993-01-01' as CalendarDate);
+    const late = await reader.structure('DfE', '2015-01-01' as CalendarDate);
+
+    expect(early.ok && [early.value.organisation.openFrom, early.value.organisation.code]).toEqual(['1992-04-11', 'DfE']);
+    expect(late.ok && [late.value.organisation.openFrom, late.value.organisation.code]).toEqual(['2010-05-12', 'DfE']);
+  });
+
   it('keeps names out of the log: no event mentions a minister’s name', async () => {
     const log = JSON.stringify(await store.readAll({ after: -1n, limit: eventsAfterFirst + 1 }), (_k, v) => (typeof v === 'bigint' ? String(v) : v));
 

@@ -30,6 +30,7 @@ export class OrganisationDirectoryQuery {
   private readonly openOfKind: Statement;
   private readonly byId: Statement;
   private readonly byCode: Statement;
+  private readonly byCodeOn: Statement;
 
   constructor(db: Database) {
     this.openOfKind = db.prepare(`SELECT o.organisation_id, o.code, o.name, o.kind, ${lifespan} FROM rm_organisations o
@@ -38,11 +39,23 @@ export class OrganisationDirectoryQuery {
     this.byId = db.prepare(latest.replace('%WHERE%', 'o.organisation_id = @ref'));
     // Codes are matched without regard to case: ODS codes are upper case but are often typed otherwise.
     this.byCode = db.prepare(latest.replace('%WHERE%', 'o.code = @ref COLLATE NOCASE'));
+    // Some codes are reused over time (a department's short name outlives the department): prefer the one open that day.
+    this.byCodeOn = db.prepare(
+      latest
+        .replace('%WHERE%', 'o.code = @ref COLLATE NOCASE')
+        .replace('ORDER BY o.valid_from DESC', 'ORDER BY (o.valid_from <= @at AND (o.valid_to IS NULL OR o.valid_to > @at)) DESC, o.valid_from DESC'),
+    );
   }
 
   /** Organisations open on `point.at` (of `kind`, or of any kind), ordered by code. */
   openOn(kind: string | undefined, point: ReadPoint): OrganisationEntryView[] {
     return (this.openOfKind.all({ kind: kind ?? null, at: point.at, position: point.position }) as EntryRow[]).map(toEntry);
+  }
+
+  /** The organisation with this id, or else the one with this external code open on `point.at` (or the latest). */
+  resolveOn(ref: string, point: ReadPoint): OrganisationEntryView | undefined {
+    const row = (this.byId.get({ ref, position: point.position }) ?? this.byCodeOn.get({ ref, position: point.position, at: point.at })) as EntryRow | undefined;
+    return row && toEntry(row);
   }
 
   /** The organisation with this id, or else with this external code, as recorded at the position. */

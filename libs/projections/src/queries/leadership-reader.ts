@@ -59,7 +59,7 @@ export class LeadershipReader {
 
   async structure(ref: string, at?: CalendarDate, knownAt?: string): Promise<ReadResult<StructureView>> {
     const [point] = await this.points({ at, knownAt });
-    const organisation = this.directory.resolve(ref, point);
+    const organisation = this.directory.resolveOn(ref, point);
     if (!organisation) return unknownOrganisation(ref, point);
     const view = this.structures.structure(organisation.organisationId, point, point.knownAt);
     return view ? found(view) : notFound('OrganisationNotOpen', `${organisation.organisationId} was not open on ${point.at} (${lifeOf(organisation)})`);
