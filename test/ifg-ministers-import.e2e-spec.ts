@@ -109,4 +109,16 @@ describe('orgchange import ifg-ministers, holders, structure, and GET /holders',
       await api.close();
     }
   });
+
+  it('GET /organisations/:code/structure names each minister from the person directory', async () => {
+    const api = await startApi({ database });
+    try {
+      const res = await api.http.get('/organisations/DH/structure').query({ at: '2012-09-01' });
+      expect(res.status).toBe(200);
+      const holders = res.body.units.flatMap((u: { posts: { title: string; holders: { name: string | null }[] }[] }) => u.posts.filter((p) => p.title === 'Secretary of State for Health').flatMap((p) => p.holders));
+      expect(holders.map((h: { name: string | null }) => h.name)).toEqual(['Andrew Lansley']);
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CalendarDate } from '@orgchange/domain';
-import type { HolderView, StructureView, UnitView } from '@orgchange/projections';
+import { holdersOf, withHolderNames } from '@orgchange/projections';
 import { nameLookup, withReaderAndNames } from './person-names';
 import { atOption, knownAtOption, orFail, printJson } from './read-options';
 import { dbOption } from './store-option';
@@ -25,22 +25,7 @@ export function structureCommand(): Command {
         const structure = orFail(await reader.structure(options.org, options.at, options.knownAt), '--org');
         return { view: structure, nameOf: await nameLookup(names, holdersOf(structure).map((h) => h.personId), structure.at as CalendarDate) };
       });
-      if (options.format === 'json') printJson(withNames(view, nameOf));
+      if (options.format === 'json') printJson(withHolderNames(view, nameOf));
       else for (const line of structureTree(view, nameOf)) console.log(line);
     });
-}
-
-const holdersOf = (view: StructureView): HolderView[] => {
-  const units = (list: readonly UnitView[]): UnitView[] => list.flatMap((u) => [u, ...units(u.children)]);
-  return units([...view.units, ...view.partnerships]).flatMap((u) => u.posts.flatMap((p) => [...p.holders]));
-};
-
-/** The view with each holder's `name` (null when the directory has none). */
-function withNames(view: StructureView, nameOf: (personId: string) => string | null): StructureView {
-  const unit = (u: UnitView): UnitView => ({
-    ...u,
-    posts: u.posts.map((p) => ({ ...p, holders: p.holders.map((h) => ({ ...h, name: nameOf(h.personId) })) })),
-    children: u.children.map(unit),
-  });
-  return { ...view, units: view.units.map(unit), partnerships: view.partnerships.map(unit) };
 }

@@ -3,6 +3,7 @@ export * from './read-model/read-model.schema';
 export type { AsOf } from './read-model/as-of';
 export { StructureQuery } from './structure/structure.query';
 export * from './structure/structure.types';
+export * from './structure/structure-holders';
 export * from './queries/read-point';
 export * from './queries/read-result';
 export * from './queries/leadership-reader';

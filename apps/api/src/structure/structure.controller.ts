@@ -1,6 +1,8 @@
-import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { LeadershipReader } from '@orgchange/projections';
+import type { CalendarDate } from '@orgchange/domain';
+import { PERSON_DIRECTORY, type PersonDirectory } from '@orgchange/people-directory';
+import { holdersOf, LeadershipReader, withHolderNames } from '@orgchange/projections';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { answer } from '../projections/read-answer';
 import { OrganisationChangesResponse } from './changes.responses';
@@ -15,7 +17,10 @@ const ORGANISATION = { name: 'organisationId', description: 'organisation id or 
 @ApiBadRequestResponse({ description: 'a date or timestamp is malformed; `errors` names the parameter' })
 @Controller('organisations')
 export class StructureController {
-  constructor(private readonly reader: LeadershipReader) {}
+  constructor(
+    private readonly reader: LeadershipReader,
+    @Inject(PERSON_DIRECTORY) private readonly names: PersonDirectory,
+  ) {}
 
   @Get(':organisationId/structure')
   @ApiOperation({ summary: 'The unit tree, posts and holders of an organisation on a date, as known at an instant' })
@@ -23,7 +28,10 @@ export class StructureController {
   @ApiOkResponse({ type: StructureResponse })
   @ApiNotFoundResponse({ description: 'OrganisationNotFound, or OrganisationNotOpen on that date' })
   async structure(@Param('organisationId', ParseIdPipe) organisationId: string, @Query() query: StructureQueryDto) {
-    return answer(await this.reader.structure(organisationId, query.at, query.knownAt));
+    const view = answer(await this.reader.structure(organisationId, query.at, query.knownAt));
+    // Names come from the erasable person directory at the edge; the read model holds opaque ids only.
+    const names = await this.names.namesOn(holdersOf(view).map((h) => h.personId), view.at as CalendarDate);
+    return withHolderNames(view, (personId) => names.get(personId) ?? null);
   }
 
   @Get(':organisationId/changes')

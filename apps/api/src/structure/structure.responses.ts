@@ -6,6 +6,7 @@ const nullable = (description?: string) => ApiProperty({ type: String, nullable:
 export class HolderResponse implements HolderView {
   @ApiProperty() appointmentId: string;
   @ApiProperty() personId: string;
+  @nullable('from the person directory; null when not known or erased (names never enter the log)') name?: string | null;
   @nullable() profession: string | null;
   @ApiProperty({ description: 'substantive, acting, covering, interim, secondment or joint' }) kind: string;
   @ApiProperty() from: string;
