@@ -61,6 +61,16 @@ describe('orgchange analyse and chart', () => {
     expect(['mark-line', 'series: northvale-ft', 'series: brookfield-community'].filter((part) => !svg.includes(part))).toEqual([]);
   }, 60_000);
 
+  it('chart draws only the groups named by --groups, and exits 1 naming --groups when none of them has rows', async () => {
+    const file = join(out, 'one.svg');
+    expect((await orgchange(['chart', 'open-units', '--db', database.file, '--from', '2015-01-01', '--to', '2022-12-31', '--by', 'organisation', '--groups', 'northvale-ft', '--out', file])).code).toBe(0);
+
+    const svg = readFileSync(file, 'utf8');
+    expect([svg.includes('series: northvale-ft'), svg.includes('series: brookfield-community')]).toEqual([true, false]);
+    const none = await orgchange(['chart', 'open-units', '--db', database.file, '--from', '2015-01-01', '--to', '2022-12-31', '--by', 'organisation', '--groups', 'nowhere', '--out', file]);
+    expect([none.code, none.stderr.includes('--groups')]).toEqual([1, true]);
+  }, 60_000);
+
   it('chart draws a PNG', async () => {
     const file = join(out, 'units.png');
     expect((await orgchange(['chart', 'restructures.unit-merge', '--db', database.file, '--from', '2015-01-01', '--to', '2022-12-31', '--every', 'year', '--out', file])).code).toBe(0);

@@ -8,7 +8,9 @@ import { replayWithProgress, rowsOf } from './analysis-run';
 import { calendarDate, knownAtOption } from './read-options';
 import { dbOption } from './store-option';
 
-type ChartOptions = PeriodOptions & { out: string };
+type ChartOptions = PeriodOptions & { out: string; groups?: string[] };
+
+const groupList = (value: string): string[] => value.split(',').map((g) => g.trim()).filter((g) => g !== '');
 
 /** `orgchange chart`: one metric over time as a line chart (one line per group), rendered without a browser. */
 export function chartCommand(): Command {
@@ -20,6 +22,7 @@ export function chartCommand(): Command {
     .requiredOption('--to <date>', 'last valid date to cover (YYYY-MM-DD)', calendarDate('--to'))
     .addOption(everyOption('quarter'))
     .addOption(byOption())
+    .option('--groups <list>', 'draw only these groups (comma-separated, e.g. ccg,nhs-trust with --by kind)', groupList)
     .requiredOption('--out <file>', 'chart file: .svg or .png')
     .addOption(knownAtOption('--known-at', 'the log'))
     .addOption(minGroupOption())
@@ -30,7 +33,8 @@ export function chartCommand(): Command {
       if (!CHART_FORMATS.includes(format)) throw new CliError(`--out must end in .svg or .png, got "${o.out}"`);
       writableFileDirectory('--out', o.out);
       const replayed = await replayWithProgress(o.db, o.knownAt);
-      const rows = [...rowsOf(replayed, o, [metric])].filter((r) => wanted.includes(r.metric));
+      const rows = [...rowsOf(replayed, o, [metric])].filter((r) => wanted.includes(r.metric) && (o.groups === undefined || o.groups.includes(r.group)));
+      if (rows.length === 0 && o.groups) throw new CliError(`--groups: none of ${o.groups.join(', ')} has ${metric} rows (groups come from --by ${o.by})`, 1);
       const title = wanted.length === 1 ? wanted[0] : metric;
       const points = chartPoints(rows);
       await writeFile(o.out, await renderChart(lineChartSpec(title, points), format));
