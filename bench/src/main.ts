@@ -59,7 +59,7 @@ async function runSynthetic(options: Options): Promise<Partial<SyntheticResult &
 
 /** The NHS ODS import and the analyst replay over what it imported (once per bench), in a temporary directory. */
 async function runImports(options: Options): Promise<Partial<ImportResult & AnalyseResult>> {
-  if (options.workloadOnly || options.syntheticOnly) return {};
+  if (options.workloadOnly) return {};
   const dir = mkdtempSync(join(tmpdir(), 'orgchange-bench-ods-'));
   try {
     const imported = await runImportBench(dir);
