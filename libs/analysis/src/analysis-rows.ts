@@ -1,12 +1,15 @@
 import type { AnalysisModel } from './analysis-model';
-import { groupOf, type Grouping } from './grouping';
+import { GroupNames, type Grouping } from './grouping';
+import { DistinctPeople } from './model/distinct-people';
+import { holdingsByPost } from './model/holdings-by-post';
 import type { MetricValue, PeriodContext } from './metrics/metric-value';
 import { metricDefinition, type MetricDefinition } from './metrics/metric-catalogue';
 import { postMetrics } from './metrics/post-metrics';
 import { restructures } from './metrics/restructure-metric';
 import { RESTRUCTURE_METRICS } from './metrics/restructure-kinds';
 import { layers, openOrganisations, openUnits, span } from './metrics/structure-metrics';
-import { leadershipSpells, tenure } from './metrics/tenure-metric';
+import { leadershipSpells } from './metrics/leadership-spells';
+import { tenure } from './metrics/tenure-metric';
 import type { Period } from './periods';
 import { Snapshots } from './snapshot';
 
@@ -29,9 +32,13 @@ export function* analysisRows(model: AnalysisModel, request: AnalysisRequest): G
   const definitions = request.metrics.map((name) => metricDefinition(name) ?? unknownMetric(name));
   const wanted = new Set(request.metrics);
   const snapshots = new Snapshots(model);
-  const spells = wanted.has('tenure') ? leadershipSpells(model) : [];
+  const names = new GroupNames(request.by, model);
+  const wantsPosts = ['vacancy-rate', 'acting-share', 'clinician-share', 'leadership-churn'].some((m) => wanted.has(m));
+  const holdings = wantsPosts || wanted.has('tenure') ? holdingsByPost(model.posts) : undefined;
+  const distinct = new DistinctPeople(model.people.size);
+  const spells = holdings && wanted.has('tenure') ? leadershipSpells(model, holdings) : undefined;
   for (const period of request.periods) {
-    const ctx: PeriodContext = { model, period, by: request.by, start: snapshots.on(period.startDay), end: snapshots.on(period.endDay) };
+    const ctx: PeriodContext = { model, period, names, start: names.grouped(snapshots.on(period.startDay)), end: names.grouped(snapshots.on(period.endDay)) };
     const values = new Map<string, MetricValue>();
     const note = (list: MetricValue[]) => list.forEach((v) => values.set(`${v.metric}\u0000${v.group}`, v));
     if (wanted.has('open-organisations')) note(openOrganisations(ctx));
@@ -39,10 +46,11 @@ export function* analysisRows(model: AnalysisModel, request: AnalysisRequest): G
     if (wanted.has('layers')) note(layers(ctx));
     if (wanted.has('span')) note(span(ctx));
     if (wanted.has('restructures')) note(restructures(ctx, model.restructures));
-    if (['vacancy-rate', 'acting-share', 'clinician-share', 'leadership-churn'].some((m) => wanted.has(m))) note(postMetrics(ctx, model.clinicians));
-    if (wanted.has('tenure')) note(tenure(ctx, spells));
+    if (holdings && wantsPosts) note(postMetrics(ctx, holdings, distinct));
+    if (spells) note(tenure(ctx, spells));
     // Every group with an organisation open on the last day gets its rows, even when it had nothing to count.
-    const open = [...ctx.end.organisations].filter(([, o]) => o.open).map(([id]) => groupOf(request.by, id, ctx.end));
+    const open = new Set<string>();
+    ctx.end.open.forEach((isOpen, o) => isOpen && open.add(names.nameOf(ctx.end.group[o])));
     const groups = [...new Set([...open, ...[...values.values()].map((v) => v.group)])].sort();
     for (const definition of definitions) {
       for (const metric of definition.rows) {

@@ -1,10 +1,12 @@
 import type { AnalysisModel, OrganisationChange, UnitChange } from './analysis-model';
+import { NONE } from './model/post-table';
 
-export type OrganisationOnDay = Readonly<{ kind: string; open: boolean }>;
-export type UnitOnDay = Readonly<{ organisationId: string; parentUnitId: string | null }>;
-
-/** Organisations known by a day (open or not, with their kind on it) and the units open on it. */
-export type Snapshot = Readonly<{ day: number; organisations: ReadonlyMap<string, OrganisationOnDay>; units: ReadonlyMap<string, UnitOnDay> }>;
+/**
+ * The record on one day, by entity number: each organisation's kind on the day (NONE when no kind is known at
+ * all) and whether it is open; each unit's hosting organisation (NONE when not open) and parent unit (NONE
+ * at the top). An organisation is known before it opens too: a restructure on its first day needs its kind.
+ */
+export type Snapshot = Readonly<{ day: number; kind: Int32Array; open: Uint8Array; host: Int32Array; parent: Int32Array }>;
 
 const byValidTime = (a: { day: number; seq: number }, b: { day: number; seq: number }) => a.day - b.day || a.seq - b.seq;
 
@@ -13,39 +15,39 @@ const byValidTime = (a: { day: number; seq: number }, b: { day: number; seq: num
  * date by log position, the order the domain folds same-day events in.
  */
 export class Snapshots {
-  private readonly organisations: [string, OrganisationChange[]][];
-  private readonly units: [string, UnitChange[]][];
+  private readonly organisations: (readonly OrganisationChange[] | undefined)[];
+  private readonly units: (readonly UnitChange[] | undefined)[];
 
   constructor(model: AnalysisModel) {
-    this.organisations = [...model.organisations].map(([id, changes]) => [id, [...changes].sort(byValidTime)]);
-    this.units = [...model.units].map(([id, changes]) => [id, [...changes].sort(byValidTime)]);
+    this.organisations = Array.from({ length: model.organisations.size }, (_, n) => model.organisationChanges[n] && [...model.organisationChanges[n]].sort(byValidTime));
+    this.units = Array.from({ length: model.units.size }, (_, n) => model.unitChanges[n] && [...model.unitChanges[n]].sort(byValidTime));
   }
 
   on(day: number): Snapshot {
-    const organisations = new Map<string, OrganisationOnDay>();
-    for (const [id, changes] of this.organisations) {
-      let kind: string | undefined;
-      let open = false;
+    const kind = new Int32Array(this.organisations.length).fill(NONE);
+    const open = new Uint8Array(this.organisations.length);
+    this.organisations.forEach((changes, n) => {
+      if (changes === undefined) return;
+      let k = NONE;
       for (const c of changes) {
         if (c.day > day) break;
-        if (c.kind !== undefined) kind = c.kind;
-        if (c.open !== undefined) open = c.open;
+        if (c.kind !== undefined) k = c.kind;
+        if (c.open !== undefined) open[n] = c.open ? 1 : 0;
       }
-      // Known before it opens too: a restructure on its first day still needs the kind it opens with.
-      kind ??= changes.find((c) => c.kind !== undefined)?.kind;
-      if (kind !== undefined) organisations.set(id, { kind, open });
-    }
-    const units = new Map<string, UnitOnDay>();
-    for (const [id, changes] of this.units) {
-      let organisationId: string | null = null;
-      let parentUnitId: string | null = null;
+      kind[n] = k !== NONE ? k : (changes.find((c) => c.kind !== undefined)?.kind ?? NONE);
+      if (kind[n] === NONE) open[n] = 0;
+    });
+    const host = new Int32Array(this.units.length).fill(NONE);
+    const parent = new Int32Array(this.units.length).fill(NONE);
+    this.units.forEach((changes, n) => {
+      if (changes === undefined) return;
       for (const c of changes) {
         if (c.day > day) break;
-        if (c.org !== undefined) organisationId = c.org;
-        if (c.parent !== undefined) parentUnitId = c.parent;
+        if (c.organisation !== undefined) host[n] = c.organisation;
+        if (c.parent !== undefined) parent[n] = c.parent;
       }
-      if (organisationId !== null) units.set(id, { organisationId, parentUnitId });
-    }
-    return { day, organisations, units };
+      if (host[n] === NONE) parent[n] = NONE;
+    });
+    return { day, kind, open, host, parent };
   }
 }

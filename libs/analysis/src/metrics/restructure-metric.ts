@@ -1,5 +1,5 @@
 import type { RestructureFact } from '../analysis-model';
-import { groupOf, GroupTally } from '../grouping';
+import { GroupTally } from '../grouping';
 import type { MetricValue, PeriodContext } from './metric-value';
 import { RESTRUCTURE_METRICS } from './restructure-kinds';
 
@@ -13,11 +13,10 @@ export function restructures(ctx: PeriodContext, facts: readonly RestructureFact
   const tally = new GroupTally(() => new Map<string, number>());
   for (const fact of facts) {
     if (fact.day < s || fact.day > e) continue;
-    const groups = new Set(fact.organisationIds.map((id) => groupOf(ctx.by, id, ctx.end)));
-    for (const group of groups) {
+    for (const group of new Set(fact.organisations.map((o) => ctx.end.group[o]))) {
       const counts = tally.of(group);
       counts.set(fact.metric, (counts.get(fact.metric) ?? 0) + 1);
     }
   }
-  return [...tally.byGroup].flatMap(([group, counts]) => Object.values(RESTRUCTURE_METRICS).map((metric) => ({ group, metric, value: counts.get(metric) ?? 0 })));
+  return tally.named(ctx.names).flatMap(([group, counts]) => Object.values(RESTRUCTURE_METRICS).map((metric) => ({ group, metric, value: counts.get(metric) ?? 0 })));
 }
