@@ -35,6 +35,7 @@ type Options = {
   runs: number;
   synchronous: 'FULL' | 'NORMAL';
   workloadOnly?: boolean;
+  syntheticOnly?: boolean;
   syntheticOrganisations: number;
   huge?: boolean;
   hugeEvents: number;
@@ -59,7 +60,7 @@ async function runSynthetic(options: Options): Promise<Partial<SyntheticResult &
 
 /** The NHS ODS import and the analyst replay over what it imported (once per bench), in a temporary directory. */
 async function runImports(options: Options): Promise<Partial<ImportResult & AnalyseResult>> {
-  if (options.workloadOnly) return {};
+  if (options.workloadOnly || options.syntheticOnly) return {};
   const dir = mkdtempSync(join(tmpdir(), 'orgchange-bench-ods-'));
   try {
     const imported = await runImportBench(dir);
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     .option('--runs <n>', 'runs of each measurement (best reported, all kept)', (v) => Number(v), 2)
     .option('--synchronous <mode>', 'SQLite synchronous pragma (FULL is the durable default)', 'FULL')
     .option('--workload-only', 'only the workload of WORKLOAD.md: skip the synthetic-history measurements')
+    .option('--synthetic-only', 'only the synthetic-history measurements: skip the workload of WORKLOAD.md')
     .option('--synthetic-organisations <n>', 'trusts of 1,000 posts × 10 years in the synthetic log (about 10,200 events each)', (v) => Number(v), 50)
     .option('--huge', 'also rebuild over a log of about --huge-events events (many trusts; takes tens of minutes)')
     .option('--huge-events <n>', 'size of the --huge log', (v) => Number(v), 10_000_000)
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
   const size = { streams: options.streams, rounds: FULL_SIZE.rounds };
   const runs: Run[] = [];
   const startedAt = Date.now();
-  for (let i = 0; i < options.runs; i += 1) {
+  for (let i = 0; i < (options.syntheticOnly ? 0 : options.runs); i += 1) {
     process.stderr.write(`bench: run ${i + 1}/${options.runs} (${size.streams} streams × ${size.rounds} events)…\n`);
     runs.push(await runOnce(size, options.synchronous));
   }
@@ -98,12 +100,16 @@ async function main(): Promise<void> {
     library: 'orgchange',
     version: '0.1.0',
     node: process.version,
-    appendPerCommandEventsPerSec: best(runs, 'appendPerCommandEventsPerSec'),
-    appendBatchedEventsPerSec: best(runs, 'appendBatchedEventsPerSec'),
-    readStreamMeanMs: best(runs, 'readStreamMeanMs', true),
-    readStreamP99Ms: best(runs, 'readStreamP99Ms', true),
-    readAllEventsPerSec: best(runs, 'readAllEventsPerSec'),
-    rebuildEventsPerSec: best(runs, 'rebuildEventsPerSec'),
+    ...(runs.length > 0
+      ? {
+          appendPerCommandEventsPerSec: best(runs, 'appendPerCommandEventsPerSec'),
+          appendBatchedEventsPerSec: best(runs, 'appendBatchedEventsPerSec'),
+          readStreamMeanMs: best(runs, 'readStreamMeanMs', true),
+          readStreamP99Ms: best(runs, 'readStreamP99Ms', true),
+          readAllEventsPerSec: best(runs, 'readAllEventsPerSec'),
+          rebuildEventsPerSec: best(runs, 'rebuildEventsPerSec'),
+        }
+      : {}),
     ...synthetic,
     ...imports,
     allRuns: runs,

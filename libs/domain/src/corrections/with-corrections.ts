@@ -10,8 +10,28 @@ export type Identified<E> = E & { readonly eventId?: string };
 
 type Entry<E> = Readonly<{ eventId?: string; event: E; retracted: boolean }>;
 
+/**
+ * The history newest first, as a linked list: appending shares every earlier entry instead of copying them,
+ * so folding a stream of n events costs O(n), not O(n²). Only a correction (rare) walks and rebuilds it.
+ */
+type History<E> = Readonly<{ entry: Entry<E>; earlier: History<E> }> | undefined;
+
 /** A stream's state together with the history it was folded from, so a correction can re-fold without the error. */
-export type CorrectableState<S, E> = Readonly<{ current: S; history: readonly Entry<E>[] }>;
+export type CorrectableState<S, E> = Readonly<{ current: S; history: History<E> }>;
+
+/** The entries of a history, oldest first. */
+function entriesOf<E>(history: History<E>): Entry<E>[] {
+  const entries: Entry<E>[] = [];
+  for (let node = history; node; node = node.earlier) entries.push(node.entry);
+  return entries.reverse();
+}
+
+const historyOf = <E>(entries: readonly Entry<E>[]): History<E> => entries.reduce<History<E>>((earlier, entry) => ({ entry, earlier }), undefined);
+
+function findEntry<E>(history: History<E>, eventId: string): Entry<E> | undefined {
+  for (let node = history; node; node = node.earlier) if (node.entry.eventId === eventId) return node.entry;
+  return undefined;
+}
 
 /**
  * Wraps a stream's decider so that its events can be retracted or corrected by later events, never rewritten.
@@ -24,26 +44,26 @@ export function withCorrections<C extends { type: string }, E extends DomainEven
   decider: Decider<C, E, S>,
   invariant: (state: S) => DomainError | undefined = () => undefined,
 ): Decider<C | CorrectionCommand, Identified<E | CorrectionEvent>, CorrectableState<S, E>> {
-  const refold = (history: readonly Entry<E>[]): S =>
-    history.filter((h) => !h.retracted).reduce((s, h) => decider.evolve(s, h.event), decider.initialState());
+  const refold = (entries: readonly Entry<E>[]): S =>
+    entries.filter((h) => !h.retracted).reduce((s, h) => decider.evolve(s, h.event), decider.initialState());
 
   const wrapped: Decider<C | CorrectionCommand, Identified<E | CorrectionEvent>, CorrectableState<S, E>> = {
-    initialState: () => ({ current: decider.initialState(), history: [] }),
+    initialState: () => ({ current: decider.initialState(), history: undefined }),
     evolve: (state, event) => {
       if (event.type === 'EventRetracted' || event.type === 'EventCorrected') {
         const correction = event as unknown as CorrectionEvent;
-        const history = state.history.map((h) => {
+        const entries = entriesOf(state.history).map((h) => {
           if (h.eventId !== correction.data.targetEventId) return h;
           return correction.type === 'EventRetracted'
             ? { ...h, retracted: true }
             : { ...h, event: { ...h.event, data: { ...(h.event.data as object), ...correction.data.correctedData } } as E };
         });
-        return { current: refold(history), history };
+        return { current: refold(entries), history: historyOf(entries) };
       }
       const plain = event as Identified<E>;
       return {
         current: decider.evolve(state.current, plain),
-        history: [...state.history, { eventId: plain.eventId, event: plain, retracted: false }],
+        history: { entry: { eventId: plain.eventId, event: plain, retracted: false }, earlier: state.history },
       };
     },
     decide: (command, state) => {
@@ -62,7 +82,7 @@ export function withCorrections<C extends { type: string }, E extends DomainEven
 
 function decideCorrection<E extends DomainEvent>(command: CorrectionCommand, state: CorrectableState<unknown, E>): readonly CorrectionEvent[] | DomainError {
   const { targetEventId, reason } = command.data;
-  const target = state.history.find((h) => h.eventId === targetEventId);
+  const target = findEntry(state.history, targetEventId);
   if (!target) return domainError('CorrectionTargetNotFound', `event ${targetEventId} is not in this stream`, { targetEventId });
   if (target.retracted) return domainError('CorrectionTargetRetracted', `event ${targetEventId} is already retracted`, { targetEventId });
   if (!reason.trim()) return domainError('CorrectionNeedsReason', 'a correction states why the record was wrong');

@@ -1,5 +1,6 @@
 import { type CalendarDate, type EstablishedOrganisation, type OrganisationState, type Timeline, type UnitRecord, valueOn } from '@orgchange/domain';
 import { type FactRow, factRow } from '../read-model/fact-row';
+import { contextOf, deriveGroups, type GroupSpec, NO_ROWS, type StreamRows } from './row-groups';
 
 /** Valid-time segments of `[from, until)` cut at every change date of the given timelines. */
 export function segments(from: CalendarDate, until: CalendarDate | undefined, timelines: readonly Timeline<unknown>[]): { from: CalendarDate; until?: CalendarDate }[] {
@@ -59,22 +60,27 @@ export function unitRows(org: EstablishedOrganisation, unit: UnitRecord): FactRo
   return rows;
 }
 
-/** Rows of the whole organisation stream, keyed for comparison with the previous state's. */
-export function organisationStreamRows(state: OrganisationState): Map<string, FactRow> {
-  const rows = new Map<string, FactRow>();
-  if (state.status !== 'established') return rows;
-  const add = (row: FactRow) => rows.set(row.key, row);
-  organisationRows(state).forEach(add);
-  for (const unit of Object.values(state.units)) unitRows(state, unit).forEach(add);
-  for (const member of state.members) {
-    add(factRow('rm_organisation_members', { group_organisation_id: state.organisationId, member_organisation_id: member.organisationId, valid_from: member.from, valid_to: member.until }));
-  }
-  if (state.closedOn) {
-    for (const successor of state.successorIds) {
-      add(factRow('rm_lineage', { subject: 'organisation', from_id: state.organisationId, to_id: successor, relation: state.successorIds.length > 1 ? 'split' : 'merged', effective_from: state.closedOn }));
-    }
-  }
-  return rows;
+/**
+ * Row groups of an organisation stream: one per unit (a unit's record is shared between states until an event
+ * changes that unit), and one for the organisation itself (names, kinds, group members, successors).
+ */
+export function organisationStreamRows(state: OrganisationState, previous: StreamRows): StreamRows {
+  if (state.status !== 'established') return NO_ROWS;
+  const specs: GroupSpec[] = [{ id: 'organisation', sources: [], derive: () => [...organisationRows(state), ...memberRows(state), ...successorRows(state)] }];
+  for (const unit of Object.values(state.units)) specs.push({ id: `unit|${unit.unitId}`, sources: [unit], derive: () => unitRows(state, unit) });
+  return deriveGroups(contextOf(state, 'units'), specs, previous);
 }
+
+const memberRows = (state: EstablishedOrganisation): FactRow[] =>
+  state.members.map((member) =>
+    factRow('rm_organisation_members', { group_organisation_id: state.organisationId, member_organisation_id: member.organisationId, valid_from: member.from, valid_to: member.until }),
+  );
+
+const successorRows = (state: EstablishedOrganisation): FactRow[] =>
+  state.closedOn === undefined
+    ? []
+    : state.successorIds.map((successor) =>
+        factRow('rm_lineage', { subject: 'organisation', from_id: state.organisationId, to_id: successor, relation: state.successorIds.length > 1 ? 'split' : 'merged', effective_from: state.closedOn }),
+      );
 
 const earliest = (a?: CalendarDate, b?: CalendarDate): CalendarDate | undefined => (a === undefined ? b : b === undefined ? a : a < b ? a : b);

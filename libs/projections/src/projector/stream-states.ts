@@ -1,45 +1,75 @@
-import { streamDeciders } from '@orgchange/domain';
-import { categoryOf, type EventStore, type RecordedEvent } from '@orgchange/event-store';
-import type { FactRow } from '../read-model/fact-row';
+import { type CorrectionEvent, organisationDecider, postDecider, streamDeciders } from '@orgchange/domain';
+import { categoryOf, type EventStore, foldHistory, type RecordedEvent } from '@orgchange/event-store';
 import { organisationStreamRows } from './derive-organisation-rows';
 import { postStreamRows } from './derive-post-rows';
+import { NO_ROWS, type StreamRows } from './row-groups';
 
-/** How a projected stream category folds its events and which fact rows its state contributes. */
+const CORRECTIONS: ReadonlySet<string> = new Set<CorrectionEvent['type']>(['EventRetracted', 'EventCorrected']);
+
+/**
+ * How a projected stream category folds its events and which fact rows its state contributes. Views hold the
+ * domain state without the history `withCorrections` keeps beside it (holding every event of every cached
+ * stream made most of a rebuild's garbage-collection work): an event is folded by the stream's own decider,
+ * as `withCorrections` itself does, and a correction (rare) by folding the stream's history again.
+ */
 type Projection = Readonly<{
   initialState: () => unknown;
+  /** Folds an event that is not a correction. */
   evolve: (state: unknown, event: RecordedEvent) => unknown;
-  rowsOf: (state: unknown) => Map<string, FactRow>;
+  /** The state after a stream's events from its first, corrections applied. */
+  fold: (history: readonly RecordedEvent[]) => unknown;
+  /** The rows of `state`, reusing the groups of `previous` (an earlier state's rows) it has not changed. */
+  rowsOf: (state: unknown, previous: StreamRows) => StreamRows;
 }>;
 
-const asProjection = <S extends { current: C }, C>(
+const asProjection = <S, W extends { current: S }>(
   decider: { initialState: () => S; evolve: (state: S, event: never) => S },
-  rowsOf: (current: C) => Map<string, FactRow>,
+  corrected: { initialState: () => W; evolve: (state: W, event: never) => W },
+  rowsOf: (state: S, previous: StreamRows) => StreamRows,
 ): Projection => ({
   initialState: decider.initialState,
   evolve: (state, event) => decider.evolve(state as S, event as never),
-  rowsOf: (state) => rowsOf((state as S).current),
+  fold: (history) => foldHistory(corrected as never as Parameters<typeof foldHistory<never, W>>[0], history).current,
+  rowsOf: (state, previous) => rowsOf(state as S, previous),
 });
 
 const PROJECTIONS: Readonly<Record<string, Projection>> = {
-  organisation: asProjection(streamDeciders.organisation, organisationStreamRows),
-  post: asProjection(streamDeciders.post, postStreamRows),
+  organisation: asProjection(organisationDecider, streamDeciders.organisation, organisationStreamRows),
+  post: asProjection(postDecider, streamDeciders.post, postStreamRows),
 };
 
-/** A stream's folded state (with its corrections) and the fact rows it currently contributes. */
-export type StreamView = Readonly<{ category: string; state: unknown; rows: ReadonlyMap<string, FactRow> }>;
+/** A stream's folded state (corrections applied) and the fact rows it currently contributes. */
+export type StreamView = Readonly<{ category: string; state: unknown; rows: StreamRows }>;
+
+/** Histories of the streams a page corrects, read before the page is applied (applying it is synchronous). */
+export type CorrectedHistories = ReadonlyMap<string, readonly RecordedEvent[]>;
 
 /** The view of a stream with no events yet, or undefined for categories without fact rows (people). */
 export function emptyView(streamId: string): StreamView | undefined {
   const category = categoryOf(streamId);
   const projection = PROJECTIONS[category];
-  return projection ? { category, state: projection.initialState(), rows: new Map() } : undefined;
+  return projection ? { category, state: projection.initialState(), rows: NO_ROWS } : undefined;
 }
 
-/** Folds events into a view and derives the rows of the resulting state. */
-export function advance(view: StreamView, events: readonly RecordedEvent[]): StreamView {
+/** Folds one event into a view and derives the rows of the resulting state; a correction needs its stream's history. */
+export function advance(view: StreamView, event: RecordedEvent, histories: CorrectedHistories): StreamView {
   const projection = PROJECTIONS[view.category];
-  const state = events.reduce(projection.evolve, view.state);
-  return { category: view.category, state, rows: projection.rowsOf(state) };
+  let state: unknown;
+  if (CORRECTIONS.has(event.type)) {
+    const history = histories.get(event.streamId);
+    if (!history) throw new Error(`the history of ${event.streamId} was not read before its correction at ${event.globalPosition}`);
+    state = projection.fold(history.filter((e) => e.globalPosition <= event.globalPosition));
+  } else {
+    state = projection.evolve(view.state, event);
+  }
+  return { category: view.category, state, rows: projection.rowsOf(state, view.rows) };
+}
+
+/** The view of a stream after `history`, its events from the first. */
+function foldedView(empty: StreamView, history: readonly RecordedEvent[]): StreamView {
+  const projection = PROJECTIONS[empty.category];
+  const state = projection.fold(history);
+  return { category: empty.category, state, rows: projection.rowsOf(state, NO_ROWS) };
 }
 
 /**
@@ -65,10 +95,19 @@ export class StreamViewCache {
     this.views.clear();
   }
 
-  /** Makes sure every projected stream of `events` has a view as of just before its first event in the list. */
-  async preload(store: EventStore, events: readonly RecordedEvent[]): Promise<void> {
+  /**
+   * Makes sure every projected stream of `events` has a view as of just before its first event in the list,
+   * and returns the histories of the streams the list corrects.
+   */
+  async preload(store: EventStore, events: readonly RecordedEvent[]): Promise<CorrectedHistories> {
     const first = new Map<string, RecordedEvent>();
-    for (const event of events) if (!first.has(event.streamId)) first.set(event.streamId, event);
+    const corrected = new Set<string>();
+    for (const event of events) {
+      if (!first.has(event.streamId)) first.set(event.streamId, event);
+      if (CORRECTIONS.has(event.type)) corrected.add(event.streamId);
+    }
+    const histories = new Map<string, readonly RecordedEvent[]>();
+    const historyOf = async (streamId: string) => histories.get(streamId) ?? histories.set(streamId, await store.readStream(streamId)).get(streamId)!;
     for (const [streamId, { globalPosition: position, streamVersion }] of first) {
       if (this.views.has(streamId)) continue;
       const empty = emptyView(streamId);
@@ -78,8 +117,11 @@ export class StreamViewCache {
         this.set(streamId, empty);
         continue;
       }
-      const before = (await store.readStream(streamId)).filter((e) => e.globalPosition < position);
-      this.set(streamId, before.length === 0 ? empty : advance(empty, before));
+      const before = (await historyOf(streamId)).filter((e) => e.globalPosition < position);
+      this.set(streamId, before.length === 0 ? empty : foldedView(empty, before));
     }
+    const needed = new Map<string, readonly RecordedEvent[]>();
+    for (const streamId of corrected) if (emptyView(streamId)) needed.set(streamId, await historyOf(streamId));
+    return needed;
   }
 }

@@ -1,34 +1,71 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type FactRow, type FactTable, ROW_IDENTITY } from './fact-row';
 
+type Version = { row: FactRow; from: number; to: number | null };
+
 /**
- * Writes fact rows with their recorded time: `add` inserts a row the record now says, `end` closes the
- * current version of a row the record no longer says. Statements are prepared once per table.
+ * Writes fact rows with their recorded time: `add` says the record now holds a row, `end` that it no longer
+ * holds the current version of a row. Writes wait in memory until `flush` (call it before the transaction
+ * commits), so a row added and ended between two flushes is inserted once with both recorded times instead
+ * of inserted and then updated. Statements are prepared once per table and shape.
  */
 export class FactWriter {
   private readonly inserts = new Map<string, Statement>();
   private readonly ends = new Map<FactTable, Statement>();
+  /** Rows added since the last flush and still current, by key. */
+  private readonly open = new Map<string, Version>();
+  /** Rows added and ended since the last flush. */
+  private readonly closed: Version[] = [];
 
   constructor(private readonly db: Database) {}
 
   add(row: FactRow, position: number): void {
+    this.open.set(row.key, { row, from: position, to: null });
+  }
+
+  end(row: FactRow, position: number): void {
+    const version = this.open.get(row.key);
+    if (version) {
+      this.open.delete(row.key);
+      version.to = position;
+      this.closed.push(version);
+      return;
+    }
+    // Added before the last flush: the current version is in the table.
+    this.endStatement(row.table).run(position, ...ROW_IDENTITY[row.table].map((c) => row.values[c]));
+  }
+
+  /** Inserts every row waiting since the last flush. */
+  flush(): void {
+    for (const version of this.closed) this.insert(version);
+    for (const version of this.open.values()) this.insert(version);
+    this.closed.length = 0;
+    this.open.clear();
+  }
+
+  /** Forgets the writes since the last flush (their transaction rolled back). */
+  discard(): void {
+    this.closed.length = 0;
+    this.open.clear();
+  }
+
+  private insert({ row, from, to }: Version): void {
     const columns = Object.keys(row.values);
     const signature = `${row.table}(${columns.join(',')})`;
     let insert = this.inserts.get(signature);
     if (!insert) {
-      insert = this.db.prepare(`INSERT INTO ${row.table} (${columns.join(', ')}, recorded_from) VALUES (${columns.map(() => '?').join(', ')}, ?)`);
+      insert = this.db.prepare(`INSERT INTO ${row.table} (${columns.join(', ')}, recorded_from, recorded_to) VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`);
       this.inserts.set(signature, insert);
     }
-    insert.run(...columns.map((c) => row.values[c]), position);
+    insert.run(...columns.map((c) => row.values[c]), from, to);
   }
 
-  end(row: FactRow, position: number): void {
-    let end = this.ends.get(row.table);
+  private endStatement(table: FactTable): Statement {
+    let end = this.ends.get(table);
     if (!end) {
-      const identity = ROW_IDENTITY[row.table];
-      end = this.db.prepare(`UPDATE ${row.table} SET recorded_to = ? WHERE ${identity.map((c) => `${c} = ?`).join(' AND ')} AND recorded_to IS NULL`);
-      this.ends.set(row.table, end);
+      end = this.db.prepare(`UPDATE ${table} SET recorded_to = ? WHERE ${ROW_IDENTITY[table].map((c) => `${c} = ?`).join(' AND ')} AND recorded_to IS NULL`);
+      this.ends.set(table, end);
     }
-    end.run(position, ...ROW_IDENTITY[row.table].map((c) => row.values[c]));
+    return end;
   }
 }

@@ -24,22 +24,18 @@ const migrations: readonly string[] = [
     valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
   CREATE INDEX IF NOT EXISTS rm_organisations_by_id ON rm_organisations (organisation_id, recorded_from);
-  CREATE INDEX IF NOT EXISTS rm_organisations_by_code ON rm_organisations (code) WHERE code IS NOT NULL;
-  CREATE INDEX IF NOT EXISTS rm_organisations_by_kind ON rm_organisations (kind, valid_from);
 
   CREATE TABLE IF NOT EXISTS rm_units (
     organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
     parent_unit_id TEXT, employing_organisation_id TEXT,
     valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
-  CREATE INDEX IF NOT EXISTS rm_units_by_organisation ON rm_units (organisation_id, valid_from);
   CREATE INDEX IF NOT EXISTS rm_units_by_id ON rm_units (unit_id, valid_from);
 
   CREATE TABLE IF NOT EXISTS rm_unit_members (
     organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, member_organisation_id TEXT NOT NULL,
     valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
-  CREATE INDEX IF NOT EXISTS rm_unit_members_by_member ON rm_unit_members (member_organisation_id, valid_from);
   CREATE INDEX IF NOT EXISTS rm_unit_members_by_unit ON rm_unit_members (unit_id, valid_from);
 
   CREATE TABLE IF NOT EXISTS rm_organisation_members (
@@ -47,7 +43,6 @@ const migrations: readonly string[] = [
     valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
   CREATE INDEX IF NOT EXISTS rm_organisation_members_by_group ON rm_organisation_members (group_organisation_id, valid_from);
-  CREATE INDEX IF NOT EXISTS rm_organisation_members_by_member ON rm_organisation_members (member_organisation_id, valid_from);
 
   CREATE TABLE IF NOT EXISTS rm_posts (
     post_id TEXT NOT NULL, organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, title TEXT NOT NULL,
@@ -55,7 +50,6 @@ const migrations: readonly string[] = [
     group_id TEXT, group_role TEXT,
     valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
-  CREATE INDEX IF NOT EXISTS rm_posts_by_organisation ON rm_posts (organisation_id, valid_from);
   CREATE INDEX IF NOT EXISTS rm_posts_by_id ON rm_posts (post_id, valid_from);
 
   CREATE TABLE IF NOT EXISTS rm_holdings (
@@ -64,9 +58,6 @@ const migrations: readonly string[] = [
     fraction REAL, programmed_activities REAL,
     valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
-  CREATE INDEX IF NOT EXISTS rm_holdings_by_post ON rm_holdings (post_id, valid_from);
-  CREATE INDEX IF NOT EXISTS rm_holdings_by_person ON rm_holdings (person_id, valid_from);
-  CREATE INDEX IF NOT EXISTS rm_holdings_by_organisation ON rm_holdings (organisation_id, valid_from);
 
   CREATE TABLE IF NOT EXISTS rm_people (
     person_id TEXT PRIMARY KEY, profession TEXT NOT NULL, recorded_from INTEGER NOT NULL
@@ -76,7 +67,6 @@ const migrations: readonly string[] = [
     person_id TEXT NOT NULL, host_organisation_id TEXT NOT NULL, unit_id TEXT NOT NULL, employer_id TEXT NOT NULL,
     valid_from TEXT NOT NULL, valid_to TEXT, recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
-  CREATE INDEX IF NOT EXISTS rm_employment_by_person ON rm_employment (person_id, valid_from);
 
   CREATE TABLE IF NOT EXISTS rm_lineage (
     subject TEXT NOT NULL CHECK (subject IN ('unit', 'organisation')),
@@ -84,14 +74,12 @@ const migrations: readonly string[] = [
     recorded_from INTEGER NOT NULL, recorded_to INTEGER
   );
   CREATE INDEX IF NOT EXISTS rm_lineage_from ON rm_lineage (subject, from_id);
-  CREATE INDEX IF NOT EXISTS rm_lineage_to ON rm_lineage (subject, to_id);
 
   CREATE TABLE IF NOT EXISTS rm_changes (
     organisation_id TEXT NOT NULL, global_position INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
     subject_id TEXT, effective_from TEXT, recorded_at TEXT NOT NULL, summary TEXT NOT NULL,
     PRIMARY KEY (organisation_id, global_position)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS rm_changes_by_date ON rm_changes (organisation_id, effective_from);
   `,
   // FactWriter.end closes a holding's current row by (appointment_id, valid_from): without this index every
   // ended or changed holding scanned the whole table, which made a rebuild quadratic in the number of holdings.
@@ -104,6 +92,41 @@ const migrations: readonly string[] = [
    DELETE FROM rm_changes; DELETE FROM rm_checkpoint WHERE projection <> 'rm_schema_version';`,
 ];
 
+/**
+ * Indexes only queries read: the projector's own writes find rows through the identity indexes above. A
+ * rebuild drops these and creates them again at the end, which sorts each once instead of inserting into it
+ * row by row; they are also created whenever the read model is opened, so a rebuild cut short leaves none missing.
+ */
+const QUERY_INDEXES: Readonly<Record<string, string>> = {
+  rm_organisations_by_code: 'rm_organisations (code) WHERE code IS NOT NULL',
+  rm_organisations_by_kind: 'rm_organisations (kind, valid_from)',
+  rm_units_as_of: 'rm_units (organisation_id, valid_from, valid_to, recorded_from, recorded_to)',
+  rm_unit_members_by_member: 'rm_unit_members (member_organisation_id, valid_from)',
+  rm_organisation_members_by_member: 'rm_organisation_members (member_organisation_id, valid_from)',
+  rm_posts_as_of: 'rm_posts (organisation_id, valid_from, valid_to, recorded_from, recorded_to)',
+  rm_holdings_by_post: 'rm_holdings (post_id, valid_from)',
+  rm_holdings_by_person: 'rm_holdings (person_id, valid_from)',
+  rm_holdings_as_of: 'rm_holdings (organisation_id, valid_from, valid_to, recorded_from, recorded_to)',
+  rm_employment_by_person: 'rm_employment (person_id, valid_from)',
+  rm_lineage_to: 'rm_lineage (subject, to_id)',
+  rm_changes_by_date: 'rm_changes (organisation_id, effective_from)',
+  rm_unit_members_by_organisation: 'rm_unit_members (organisation_id, valid_from)',
+};
+
+/** Replaced by the `_as_of` indexes, which also hold both times, so the structure query filters rows without reading them. */
+const RETIRED_INDEXES = ['rm_units_by_organisation', 'rm_posts_by_organisation', 'rm_holdings_by_organisation'];
+
+/** Creates any query index that is missing. */
+export function createQueryIndexes(db: Database): void {
+  for (const name of RETIRED_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
+  for (const [name, definition] of Object.entries(QUERY_INDEXES)) db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${definition}`);
+}
+
+/** Drops the query indexes, before a bulk load. */
+export function dropQueryIndexes(db: Database): void {
+  for (const name of Object.keys(QUERY_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
 /** Brings the read model's tables up to date (`rm_schema_version` in rm_checkpoint keeps the count). */
 export function migrateReadModel(db: Database): void {
   db.transaction(() => {
@@ -112,6 +135,7 @@ export function migrateReadModel(db: Database): void {
     const applied = row?.position ?? 1;
     for (let i = applied; i < migrations.length; i += 1) db.exec(migrations[i]);
     db.prepare("INSERT INTO rm_checkpoint (projection, position) VALUES ('rm_schema_version', ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position").run(migrations.length);
+    createQueryIndexes(db);
   }).immediate();
 }
 

@@ -1,29 +1,22 @@
 import type { Database } from 'better-sqlite3';
 import { type AsOf, holdsAsOf, recordedAsOf } from '../read-model/as-of';
+import { type Employment, type HoldingRow, type OrganisationPostRow, StructureRows, type UnitRecordRow } from './structure-rows';
 import { buildUnitTree, LEADERSHIP_FAMILIES, type PostRow, type UnitRow } from './structure-tree';
 import type { HolderView, PostGroupView, PostView, StructureView } from './structure.types';
 
 const CLINICAL_PROFESSIONS = new Set(['doctor', 'nurse', 'allied-health']);
 const SEAT_KINDS = new Set(['substantive', 'secondment', 'joint']);
 
-type HoldingRow = {
-  appointment_id: string; post_id: string; person_id: string; kind: string; covering_for_person_id: string | null;
-  employing_organisation_id: string | null; fraction: number | null; programmed_activities: number | null;
-  valid_from: string; valid_to: string | null; profession: string | null; transferred_employer: string | null; transferred_from: string | null;
-};
+type HostedUnit = UnitRow & { arrived_from_organisation_id: string | null };
 
-/** Posts of the units an organisation hosts on the date: a service transferred in brings its posts with it. */
-const POSTS_OF_ORGANISATION = `SELECT p.* FROM rm_units u JOIN rm_posts p ON p.unit_id = u.unit_id
-    AND (p.organisation_id = u.organisation_id OR p.organisation_id = u.arrived_from_organisation_id)
-  WHERE u.organisation_id = @organisationId AND ${holdsAsOf('u')} AND ${holdsAsOf('p')}`;
-
-/** The leadership structure of one organisation on a date, as the record stood at a position. */
+/**
+ * The leadership structure of one organisation on a date, as the record stood at a position. Each table is
+ * read once per answer (see {@link StructureRows}), without correlated subqueries, and the rows are matched
+ * up in memory: members to their units, posts to their units, holdings to their posts, people to employers.
+ */
 export class StructureQuery {
   private readonly organisation;
-  private readonly units;
-  private readonly partnershipUnits;
-  private readonly posts;
-  private readonly holdings;
+  private readonly rows: StructureRows;
 
   constructor(db: Database) {
     // The row valid on the date gives the name; the organisation's whole life spans all its rows (one per name).
@@ -31,30 +24,19 @@ export class StructureQuery {
         (SELECT min(l.valid_from) FROM rm_organisations l WHERE l.organisation_id = o.organisation_id AND ${recordedAsOf('l')}) AS opened,
         (SELECT CASE WHEN count(*) > count(l.valid_to) THEN NULL ELSE max(l.valid_to) END FROM rm_organisations l WHERE l.organisation_id = o.organisation_id AND ${recordedAsOf('l')}) AS closes
       FROM rm_organisations o WHERE o.organisation_id = @organisationId AND ${holdsAsOf('o')}`);
-    this.units = db.prepare(`SELECT u.*, (SELECT json_group_array(m.member_organisation_id) FROM rm_unit_members m WHERE m.unit_id = u.unit_id AND m.organisation_id = u.organisation_id AND ${holdsAsOf('m')}) AS members
-      FROM rm_units u WHERE u.organisation_id = @organisationId AND ${holdsAsOf('u')}`);
-    this.partnershipUnits = db.prepare(`SELECT u.*, (SELECT json_group_array(m2.member_organisation_id) FROM rm_unit_members m2 WHERE m2.unit_id = u.unit_id AND m2.organisation_id = u.organisation_id AND ${holdsAsOf('m2')}) AS members
-      FROM rm_unit_members m JOIN rm_units u ON u.unit_id = m.unit_id AND u.organisation_id = m.organisation_id
-      WHERE m.member_organisation_id = @organisationId AND ${holdsAsOf('m')} AND ${holdsAsOf('u')}`);
-    this.posts = db.prepare(POSTS_OF_ORGANISATION);
-    this.holdings = db.prepare(`SELECT h.*, pe.profession,
-        (SELECT e.employer_id FROM rm_employment e WHERE e.person_id = h.person_id AND e.valid_from <= @at AND e.recorded_from <= @position ORDER BY e.valid_from DESC, e.recorded_from DESC LIMIT 1) AS transferred_employer,
-        (SELECT e.valid_from FROM rm_employment e WHERE e.person_id = h.person_id AND e.valid_from <= @at AND e.recorded_from <= @position ORDER BY e.valid_from DESC, e.recorded_from DESC LIMIT 1) AS transferred_from
-      FROM rm_holdings h LEFT JOIN rm_people pe ON pe.person_id = h.person_id AND pe.recorded_from <= @position
-      WHERE h.post_id IN (${POSTS_OF_ORGANISATION.replace('p.*', 'p.post_id')}) AND ${holdsAsOf('h')}`);
+    this.rows = new StructureRows(db);
   }
 
   /** Undefined when the organisation did not exist on `at` as recorded at `position`. */
   structure(organisationId: string, asOf: AsOf, knownAt: string): StructureView | undefined {
-    const params = { organisationId, at: asOf.at, position: asOf.position };
-    const organisation = this.organisation.get(params) as { name: string; kind: string; code: string | null; opened: string; closes: string | null } | undefined;
+    const organisation = this.organisation.get({ organisationId, at: asOf.at, position: asOf.position }) as { name: string; kind: string; code: string | null; opened: string; closes: string | null } | undefined;
     if (!organisation) return undefined;
-    const own = (this.units.all(params) as UnitRow[]).map((u) => ({ ...u, host: organisationId }));
-    const hostedElsewhere = (this.partnershipUnits.all(params) as (UnitRow & { organisation_id: string })[]).map((u) => ({ ...u, host: u.organisation_id }));
-    const postRows = this.posts.all(params) as PostRow[];
-    const holdingsByPost = groupBy(this.holdings.all(params) as HoldingRow[], (h) => h.post_id);
-    const posts = postRows.map((p) => toPostView(p, holdingsByPost.get(p.post_id) ?? [], organisationId));
-    const partnerPosts = hostedElsewhere.flatMap((u) => this.postsOf(u.host, u.unit_id, asOf));
+    const own = this.hosted(this.rows.units(organisationId, asOf), asOf);
+    const posts = this.postViews(own, asOf);
+    const hostedElsewhere = this.hosted(this.rows.partnershipUnits(organisationId, asOf), asOf);
+    const partnerPosts = [...new Set(hostedElsewhere.map((u) => u.host))].flatMap((host) =>
+      this.postViews(this.hosted(this.rows.units(host, asOf), asOf), asOf).filter((p) => hostedElsewhere.some((u) => u.host === host && u.unit_id === p.unitId)),
+    );
     const tree = buildUnitTree(own, posts);
     const partnerships = buildUnitTree(hostedElsewhere, partnerPosts).roots;
     return {
@@ -75,14 +57,45 @@ export class StructureQuery {
     };
   }
 
-  private postsOf(hostOrganisationId: string, unitId: string, asOf: AsOf): PostView[] {
-    const params = { organisationId: hostOrganisationId, at: asOf.at, position: asOf.position };
-    const holdingsByPost = groupBy(this.holdings.all(params) as HoldingRow[], (h) => h.post_id);
-    return (this.posts.all(params) as PostRow[]).filter((p) => p.unit_id === unitId).map((p) => toPostView(p, holdingsByPost.get(p.post_id) ?? [], hostOrganisationId));
+  /** Units with their host and their partnership members on the date (members read once per host). */
+  private hosted(units: readonly UnitRecordRow[], asOf: AsOf): HostedUnit[] {
+    const membersByHost = new Map<string, Map<string, string[]>>();
+    const membersOf = (host: string, unitId: string): string[] => {
+      let byUnit = membersByHost.get(host);
+      if (!byUnit) membersByHost.set(host, (byUnit = this.rows.unitMembers(host, asOf)));
+      return byUnit.get(unitId) ?? [];
+    };
+    return units.map((u) => ({ ...u, host: u.organisation_id, members: JSON.stringify(membersOf(u.organisation_id, u.unit_id)) }));
+  }
+
+  /**
+   * Posts of the units on the date, with their holders. A unit's posts are recorded by its organisation or,
+   * for a unit that arrived by a service transfer, by the organisation it came from.
+   */
+  private postViews(units: readonly HostedUnit[], asOf: AsOf): PostView[] {
+    const unitById = new Map(units.map((u) => [u.unit_id, u]));
+    const recorders = new Set<string>();
+    for (const u of units) {
+      recorders.add(u.host);
+      if (u.arrived_from_organisation_id) recorders.add(u.arrived_from_organisation_id);
+    }
+    const posts: OrganisationPostRow[] = [];
+    const holdings: HoldingRow[] = [];
+    for (const organisationId of recorders) {
+      for (const p of this.rows.posts(organisationId, asOf)) {
+        const unit = unitById.get(p.unit_id);
+        if (unit && (p.organisation_id === unit.host || p.organisation_id === unit.arrived_from_organisation_id)) posts.push(p);
+      }
+      for (const h of this.rows.holdings(organisationId, asOf)) holdings.push(h);
+    }
+    const postIds = new Set(posts.map((p) => p.post_id));
+    const holdingsByPost = groupBy(holdings.filter((h) => postIds.has(h.post_id)), (h) => h.post_id);
+    const employers = this.rows.employers([...new Set(holdings.map((h) => h.person_id))], asOf);
+    return posts.map((p) => toPostView(p, holdingsByPost.get(p.post_id) ?? [], unitById.get(p.unit_id)!.host, employers));
   }
 }
 
-function toPostView(p: PostRow, holdings: readonly HoldingRow[], hostOrganisationId: string): PostView {
+function toPostView(p: PostRow, holdings: readonly HoldingRow[], hostOrganisationId: string, employers: ReadonlyMap<string, Employment>): PostView {
   const holders: HolderView[] = holdings.map((h) => ({
     appointmentId: h.appointment_id,
     personId: h.person_id,
@@ -91,8 +104,7 @@ function toPostView(p: PostRow, holdings: readonly HoldingRow[], hostOrganisatio
     from: h.valid_from,
     until: h.valid_to,
     coveringForPersonId: h.covering_for_person_id,
-    // A later transfer of employment outranks the employer named when the appointment started.
-    employingOrganisationId: h.transferred_employer && h.transferred_from! >= h.valid_from ? h.transferred_employer : (h.employing_organisation_id ?? hostOrganisationId),
+    employingOrganisationId: employerOf(h, employers.get(h.person_id)) ?? hostOrganisationId,
     fraction: h.fraction,
     programmedActivities: h.programmed_activities,
   }));
@@ -114,6 +126,10 @@ function toPostView(p: PostRow, holdings: readonly HoldingRow[], hostOrganisatio
     span: null,
   };
 }
+
+/** A later transfer of employment outranks the employer named when the appointment started. */
+const employerOf = (h: HoldingRow, transfer: Employment | undefined): string | null =>
+  transfer && transfer.from >= h.valid_from ? transfer.employer : h.employing_organisation_id;
 
 function groupsOf(posts: readonly PostView[]): PostGroupView[] {
   const byGroup = groupBy(posts.filter((p) => p.groupId !== null), (p) => p.groupId!);
