@@ -1,4 +1,4 @@
-import { addDays, containsDate, isCalendarDate, overlaps, parseCalendarDate } from './calendar-date';
+import { addDays, addMonths, type CalendarDate, containsDate, isCalendarDate, overlaps, parseCalendarDate } from './calendar-date';
 import { day } from '@orgchange/testing';
 
 describe('isCalendarDate', () => {
@@ -35,4 +35,13 @@ describe('a half-open date interval', () => {
   it('does not overlap an interval that starts on its end day', () => expect(overlaps(term, { from: day('2024-04-01') })).toBe(false));
   it('overlaps an open-ended interval that starts inside it', () => expect(overlaps({ from: day('2024-03-31') }, term)).toBe(true));
   it('contains every later date when open-ended', () => expect(containsDate({ from: day('2024-01-01') }, day('2099-12-31'))).toBe(true));
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-09-01', 6, '2027-03-01'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-12-15', -12, '2025-12-15'],
+  ])('%s plus %d months is %s', (date, months, expected) => expect(addMonths(date as CalendarDate, months)).toBe(expected));
 });

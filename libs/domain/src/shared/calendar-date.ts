@@ -34,6 +34,15 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return calendarDateOf(instant);
 }
 
+/** `date` plus `months`, the day clamped to the end of a shorter month (31 January + 1 month = 28 or 29 February). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = daysInMonth(target.getUTCFullYear(), target.getUTCMonth() + 1);
+  target.setUTCDate(Math.min(day, lastDay));
+  return calendarDateOf(target);
+}
+
 /** ISO dates sort as strings, so comparison needs no parsing. */
 export const isBefore = (a: CalendarDate, b: CalendarDate): boolean => a < b;
 export const isOnOrBefore = (a: CalendarDate, b: CalendarDate): boolean => a <= b;

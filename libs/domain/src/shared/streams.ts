@@ -7,6 +7,8 @@
 export const organisationStream = (organisationId: string): string => `organisation-${organisationId}`;
 export const postStream = (postId: string): string => `post-${postId}`;
 export const personStream = (personId: string): string => `person-${personId}`;
+/** A change programme's workflow: its proposal, consultation, decision, timers' outcomes and review. */
+export const programmeStream = (programmeId: string): string => `programme-${programmeId}`;
 
 export const STREAM_CATEGORIES = ['organisation', 'post', 'person'] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
