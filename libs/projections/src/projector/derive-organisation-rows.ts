@@ -1,6 +1,6 @@
 import { type CalendarDate, type EstablishedOrganisation, type OrganisationState, type Timeline, type UnitRecord, valueOn } from '@orgchange/domain';
 import { type FactRow, factRow } from '../read-model/fact-row';
-import { contextOf, deriveGroups, type GroupSpec, NO_ROWS, type StreamRows } from './row-groups';
+import { contextOf, deriveGroups, NO_ROWS, type StreamRows } from './row-groups';
 
 /** Valid-time segments of `[from, until)` cut at every change date of the given timelines. */
 export function segments(from: CalendarDate, until: CalendarDate | undefined, timelines: readonly Timeline<unknown>[]): { from: CalendarDate; until?: CalendarDate }[] {
@@ -66,9 +66,8 @@ export function unitRows(org: EstablishedOrganisation, unit: UnitRecord): FactRo
  */
 export function organisationStreamRows(state: OrganisationState, previous: StreamRows): StreamRows {
   if (state.status !== 'established') return NO_ROWS;
-  const specs: GroupSpec[] = [{ id: 'organisation', sources: [], derive: () => [...organisationRows(state), ...memberRows(state), ...successorRows(state)] }];
-  for (const unit of Object.values(state.units)) specs.push({ id: `unit|${unit.unitId}`, sources: [unit], derive: () => unitRows(state, unit) });
-  return deriveGroups(contextOf(state, 'units'), specs, previous);
+  const own = () => [...organisationRows(state), ...memberRows(state), ...successorRows(state)];
+  return deriveGroups({ context: contextOf(state, 'units'), own, parts: state.units, rowsOfPart: (unit) => unitRows(state, unit) }, previous);
 }
 
 const memberRows = (state: EstablishedOrganisation): FactRow[] =>

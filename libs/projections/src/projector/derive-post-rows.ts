@@ -1,7 +1,7 @@
 import { type CreatedPost, type Holding, type PostState, valueOn } from '@orgchange/domain';
 import { type FactRow, factRow } from '../read-model/fact-row';
 import { segments } from './derive-organisation-rows';
-import { contextOf, deriveGroups, type GroupSpec, NO_ROWS, type StreamRows } from './row-groups';
+import { contextOf, deriveGroups, NO_ROWS, type StreamRows } from './row-groups';
 
 /**
  * Row groups of a post stream: one per holding (a holding is shared between states until an event changes it),
@@ -9,9 +9,7 @@ import { contextOf, deriveGroups, type GroupSpec, NO_ROWS, type StreamRows } fro
  */
 export function postStreamRows(state: PostState, previous: StreamRows): StreamRows {
   if (state.status !== 'created') return NO_ROWS;
-  const specs: GroupSpec[] = [{ id: 'post', sources: [], derive: () => postRows(state) }];
-  for (const holding of Object.values(state.holdings)) specs.push({ id: `holding|${holding.appointmentId}`, sources: [holding], derive: () => [holdingRow(state, holding)] });
-  return deriveGroups(contextOf(state, 'holdings'), specs, previous);
+  return deriveGroups({ context: contextOf(state, 'holdings'), own: () => postRows(state), parts: state.holdings, rowsOfPart: (holding) => [holdingRow(state, holding)] }, previous);
 }
 
 function postRows(state: CreatedPost): FactRow[] {

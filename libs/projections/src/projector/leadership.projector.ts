@@ -162,9 +162,11 @@ export class LeadershipProjector {
       if (next.category === 'post' && (next.state as PostState).status === 'created') organisationId = (next.state as CreatedPost).organisationId;
     }
     if (event.type === 'EmploymentTransferred' && event.streamId.startsWith('organisation-')) this.recordEmployment(event, position);
+    const organisations = organisationsOf(event, organisationId);
+    if (organisations.length === 0) return;
     const { subjectId, summary } = describeChange(event);
     const effectiveFrom = (event.data as { effectiveFrom?: string }).effectiveFrom ?? null;
-    for (const org of organisationsOf(event, organisationId)) {
+    for (const org of organisations) {
       this.statements.change.run(org, position, event.eventId, event.type, subjectId, effectiveFrom, event.recordedAt, summary);
     }
   }

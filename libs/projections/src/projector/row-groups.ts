@@ -1,46 +1,52 @@
 import { diffRows, type FactRow } from '../read-model/fact-row';
 
 /**
- * The fact rows one part of a stream's state contributes (one unit, one holding, the rest of the state),
- * with the pieces of state they were derived from. The domain's evolve functions share unchanged pieces of
- * state between versions, so a group whose sources are the same objects as before has the same rows and is
- * neither derived again nor compared: an event costs the parts it touched, not the whole organisation.
+ * The fact rows one part of a stream's state contributes (one unit, one holding, or the rest of the state),
+ * with the part they were derived from. The domain's evolve functions share unchanged parts between versions
+ * of a state, so a part that is the same object as before has the same rows and is neither derived again nor
+ * compared: an event costs the parts it touched, not the whole organisation.
  */
-export type RowGroup = Readonly<{ sources: readonly unknown[]; rows: ReadonlyMap<string, FactRow> }>;
+export type RowGroup = Readonly<{ source: unknown; rows: ReadonlyMap<string, FactRow> }>;
 
 /**
- * A stream's rows by group id, and the context they were derived in: the state's fields other than its
- * collection of parts. Every group may read the context, so when it changes every group is derived again.
+ * A stream's rows by group (a part's id, or {@link OWN}), and the context they were derived in: the state's
+ * fields other than its parts. Every group may read the context, so when it changes every group is derived again.
  */
-export type StreamRows = Readonly<{ context: readonly unknown[]; groups: ReadonlyMap<string, RowGroup> }>;
+export type StreamRows = Readonly<{ context: readonly unknown[]; groups: ReadonlyMap<string | symbol, RowGroup> }>;
 
-/** One group of a state: its id, what it is derived from besides the context, and how. */
-export type GroupSpec = Readonly<{ id: string; sources: readonly unknown[]; derive: () => readonly FactRow[] }>;
+/** The group of the rows the state's context contributes by itself (the organisation's names, a post's titles). */
+const OWN = Symbol('own rows');
 
 export const NO_ROWS: StreamRows = { context: [], groups: new Map() };
 
-/** Every field of `state` but `parts`, as a flat list of names and values (compared by identity). */
+/** How a state divides into groups of rows: its own rows, and a record of parts by id each with rows of its own. */
+export type Grouping<P> = Readonly<{
+  /** Every field of the state but `parts`, as a flat list of names and values (compared by identity). */
+  context: readonly unknown[];
+  own: () => readonly FactRow[];
+  parts: Readonly<Record<string, P>>;
+  rowsOfPart: (part: P) => readonly FactRow[];
+}>;
+
+/** Every field of `state` but `parts`, as a flat list of names and values. */
 export function contextOf(state: object, parts: string): unknown[] {
   const context: unknown[] = [];
-  for (const [name, value] of Object.entries(state)) if (name !== parts) context.push(name, value);
+  for (const name of Object.keys(state)) if (name !== parts) context.push(name, (state as Record<string, unknown>)[name]);
   return context;
 }
 
-/** The rows of `specs` in `context`, reusing each group of `previous` whose context and sources are unchanged. */
-export function deriveGroups(context: readonly unknown[], specs: Iterable<GroupSpec>, previous: StreamRows): StreamRows {
-  const reuse = sameItems(context, previous.context);
-  const groups = new Map<string, RowGroup>();
-  for (const spec of specs) {
-    const before = reuse ? previous.groups.get(spec.id) : undefined;
-    if (before && sameItems(before.sources, spec.sources)) {
-      groups.set(spec.id, before);
-      continue;
-    }
-    const rows = new Map<string, FactRow>();
-    for (const row of spec.derive()) rows.set(row.key, row);
-    groups.set(spec.id, { sources: spec.sources, rows });
+/** The rows of a state, reusing each group of `previous` whose context and part are unchanged. */
+export function deriveGroups<P>(grouping: Grouping<P>, previous: StreamRows): StreamRows {
+  const reuse = sameItems(grouping.context, previous.context);
+  const groups = new Map<string | symbol, RowGroup>();
+  const ownBefore = reuse ? previous.groups.get(OWN) : undefined;
+  groups.set(OWN, ownBefore ?? { source: undefined, rows: keyed(grouping.own()) });
+  for (const id in grouping.parts) {
+    const part = grouping.parts[id];
+    const before = reuse ? previous.groups.get(id) : undefined;
+    groups.set(id, before?.source === part ? before : { source: part, rows: keyed(grouping.rowsOfPart(part)) });
   }
-  return { context, groups };
+  return { context: grouping.context, groups };
 }
 
 /** Rows to end and rows to add between two versions of a stream's rows; groups kept as they were are skipped. */
@@ -57,6 +63,12 @@ export function diffGroups(before: StreamRows, after: StreamRows): { ended: Fact
   }
   for (const [id, group] of after.groups) if (!before.groups.has(id)) added.push(...group.rows.values());
   return { ended, added };
+}
+
+function keyed(rows: readonly FactRow[]): Map<string, FactRow> {
+  const byKey = new Map<string, FactRow>();
+  for (const row of rows) byKey.set(row.key, row);
+  return byKey;
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
