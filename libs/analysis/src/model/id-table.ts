@@ -1,69 +1,92 @@
-const RAW = '\u0001';
-const PACKED = 0;
-const DASHES = [8, 13, 18, 23];
-const HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-/** Reused for every key: the packed marker, then the UUID's 16 bytes. */
-const packed = new Uint8Array(17);
+import { IntColumn } from './int-column';
+import { hashWords, readUuid, uuidOf } from './uuid-words';
 
-const hexDigit = (code: number): number => (code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1);
-
-/**
- * The key an id is remembered by. A canonical (lower-case) UUID, as every id this system mints, becomes its
- * 16 bytes as one flat 17-character one-byte string, two thirds of the memory of its text; any other id keeps
- * its text. The leading character tells the two forms apart, so different ids never share a key.
- */
-export function compactKey(id: string): string {
-  if (id.length !== 36 || DASHES.some((at) => id.charCodeAt(at) !== 45)) return RAW + id;
-  packed[0] = PACKED;
-  for (let i = 0; i < 16; i++) {
-    const high = hexDigit(id.charCodeAt(HEX_PAIRS[i]));
-    const low = hexDigit(id.charCodeAt(HEX_PAIRS[i] + 1));
-    if (high < 0 || low < 0) return RAW + id;
-    packed[i + 1] = high * 16 + low;
-  }
-  // One call over all 17 codes makes a flat string; concatenating the marker would leave a two-part string.
-  return String.fromCharCode.apply(null, packed as unknown as number[]);
-}
-
-/** The id a {@link compactKey} was made from. */
-export function idOfKey(key: string): string {
-  if (key.charCodeAt(0) !== PACKED) return key.slice(1);
-  let hex = '';
-  for (let i = 1; i < key.length; i++) hex += key.charCodeAt(i).toString(16).padStart(2, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+const FIRST_SLOTS = 1 << 10;
+/** The UUID being looked up, as four words (reused: a lookup allocates nothing). */
+const sought = new Int32Array(4);
+const stored = new Int32Array(4);
 
 /**
  * Gives each distinct id a dense number from 0 in order of first sight, so the analysis model keeps entities in
- * typed columns and compares people by number. It holds one compact key per entity, never one per event.
+ * typed columns and compares people by number. UUIDs (every id this system mints) are kept as their 16 bytes in
+ * an open-addressing table of typed arrays: about 25 bytes an id, against about 80 for a string in a Map, and
+ * nothing for the garbage collector to walk. Other ids (ODS codes, test ids) go in an ordinary Map.
  */
 export class IdTable {
-  private readonly numbers = new Map<string, number>();
-  private readonly keys: string[] = [];
+  private readonly others = new Map<string, number>();
+  private readonly otherIds = new Map<number, string>();
+  /** Four words per number: the UUID's bits (zero for other ids). */
+  private readonly words = new IntColumn();
+  /** Linear probing; each slot holds a number + 1, 0 when empty. Kept at most three-quarters full. */
+  private slots = new Int32Array(FIRST_SLOTS);
+  private uuids = 0;
 
   get size(): number {
-    return this.keys.length;
+    return this.words.length / 4;
   }
 
   /** The id's number, given one on first sight. */
   intern(id: string): number {
-    const key = compactKey(id);
-    let n = this.numbers.get(key);
-    if (n === undefined) {
-      n = this.keys.length;
-      this.numbers.set(key, n);
-      this.keys.push(key);
+    if (!readUuid(id, sought)) {
+      let n = this.others.get(id);
+      if (n === undefined) {
+        n = this.append(0, 0, 0, 0);
+        this.others.set(id, n);
+        this.otherIds.set(n, id);
+      }
+      return n;
     }
+    const slot = this.slotOf(sought);
+    if (this.slots[slot] !== 0) return this.slots[slot] - 1;
+    const n = this.append(sought[0], sought[1], sought[2], sought[3]);
+    this.slots[slot] = n + 1;
+    this.uuids += 1;
+    if (this.uuids * 4 > this.slots.length * 3) this.grow();
     return n;
   }
 
   /** The id's number, or -1 when it has not been seen. */
   find(id: string): number {
-    return this.numbers.get(compactKey(id)) ?? -1;
+    if (!readUuid(id, sought)) return this.others.get(id) ?? -1;
+    return this.slots[this.slotOf(sought)] - 1;
   }
 
   /** The id numbered `n`. */
   idOf(n: number): string {
-    return idOfKey(this.keys[n]);
+    return this.otherIds.get(n) ?? uuidOf(this.wordsOf(n, stored));
+  }
+
+  /** The slot holding these words, or the empty slot where they would go. */
+  private slotOf(words: Int32Array): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hashWords(words) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0 || this.holds(entry - 1, words)) return slot;
+    }
+  }
+
+  private holds(n: number, words: Int32Array): boolean {
+    const at = 4 * n;
+    return this.words.get(at) === words[0] && this.words.get(at + 1) === words[1] && this.words.get(at + 2) === words[2] && this.words.get(at + 3) === words[3];
+  }
+
+  private append(a: number, b: number, c: number, d: number): number {
+    const n = this.size;
+    this.words.push(a);
+    this.words.push(b);
+    this.words.push(c);
+    this.words.push(d);
+    return n;
+  }
+
+  private wordsOf(n: number, into: Int32Array): Int32Array {
+    for (let i = 0; i < 4; i++) into[i] = this.words.get(4 * n + i);
+    return into;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (const entry of old) if (entry !== 0) this.slots[this.slotOf(this.wordsOf(entry - 1, stored))] = entry;
   }
 }
