@@ -1,0 +1,68 @@
+import { addDays, type CrossOrganisationCommand, type PostCommand } from '@orgchange/domain';
+import { boundaryImpact } from './boundary-rules';
+import { ChangeScope, type ImpactFindings, type MissingReads } from './change-scope';
+import type { ImpactChange, Recipient, UnresolvedChange } from './impact.types';
+import { organisationImpact } from './organisation-rules';
+import { postImpact } from './post-rules';
+import { RecipientSet } from './recipient-set';
+import type { StructureAtlas } from './structure-atlas';
+
+type Command = ImpactChange['command'];
+
+/** Which rules read each command: the record keeps it complete, so a new command type cannot be forgotten. */
+const STREAM_OF: Record<Command['type'], 'organisation' | 'boundary' | 'post'> = {
+  EstablishOrganisation: 'organisation',
+  RenameOrganisation: 'organisation',
+  ReclassifyOrganisation: 'organisation',
+  CloseOrganisation: 'organisation',
+  EstablishUnit: 'organisation',
+  RenameUnit: 'organisation',
+  MoveUnit: 'organisation',
+  MergeUnits: 'organisation',
+  SplitUnit: 'organisation',
+  DissolveUnit: 'organisation',
+  MergeOrganisations: 'boundary',
+  SplitOrganisation: 'boundary',
+  TransferService: 'boundary',
+  ChangeMembership: 'boundary',
+  RedrawBoundary: 'boundary',
+  TransferEmployment: 'boundary',
+  CreatePost: 'post',
+  RetitlePost: 'post',
+  RegradePost: 'post',
+  AbolishPost: 'post',
+  StartAppointment: 'post',
+  EndAppointment: 'post',
+};
+
+/** What an analysis found with the structures it was given, and the reads it still needs to be complete. */
+export type ImpactAnalysis = Readonly<{ recipients: Recipient[]; unresolved: UnresolvedChange[]; missing: MissingReads }>;
+
+/**
+ * Who each change affects, deduplicated per recipient, from the structures in `atlas` (pure: it reads only
+ * `atlas`). The answer is complete when `missing` is empty; otherwise read what it names into the atlas and
+ * analyse again.
+ *
+ * A change effective on D is read in the structure of D - 1, the last day before it. Valid time is half-open,
+ * so once a change is recorded the structure of D already shows its result (the abolished post gone, its
+ * holders' appointments ended, the moved unit under its new parent): the people affected are the ones in
+ * place the day before. For a planned change the day before is the same record, so planned and effective
+ * changes name the same people.
+ */
+export function analyseImpact(changes: readonly ImpactChange[], atlas: StructureAtlas): ImpactAnalysis {
+  const findings: ImpactFindings = { recipients: new RecipientSet(), missing: { structures: new Map(), postHosts: new Map() }, unresolved: [] };
+  for (const { changeId, command } of changes) {
+    const scope = new ChangeScope(changeId, addDays(command.data.effectiveFrom, -1), atlas, findings);
+    applyRules(command, scope);
+  }
+  return { recipients: findings.recipients.toList(), unresolved: findings.unresolved, missing: findings.missing };
+}
+
+function applyRules(command: Command, scope: ChangeScope): void {
+  if (isPostCommand(command)) return postImpact(command, scope);
+  if (isBoundaryCommand(command)) return boundaryImpact(command, scope);
+  return organisationImpact(command, scope);
+}
+
+const isPostCommand = (command: Command): command is PostCommand => STREAM_OF[command.type] === 'post';
+const isBoundaryCommand = (command: Command): command is CrossOrganisationCommand => STREAM_OF[command.type] === 'boundary';
