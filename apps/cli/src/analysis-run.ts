@@ -10,7 +10,7 @@ export async function replayWithProgress(db: string, knownAt: string | undefined
   try {
     const total = await store.count();
     bar.start(2 * total, 0, { pass: 1 });
-    const result = await replayLog(store, { knownAt, onProgress: (p) => bar.update((p.pass - 1) * total + p.read, { pass: p.pass }) });
+    const result = await replayLog(store, { knownAt, total, onProgress: (p) => bar.update((p.pass - 1) * total + p.read, { pass: p.pass }) });
     bar.update(2 * total);
     return result;
   } finally {

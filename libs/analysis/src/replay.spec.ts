@@ -43,3 +43,20 @@ describe('given three units, one retracted and one corrected to open a year late
   it('reports what it read', async () =>
     expect(await replayLog(await storeOf(history), { knownAt: '2024-01-05T12:00:00.000Z' })).toMatchObject({ eventsInLog: 6, eventsApplied: 3, eventsRecordedAfterKnownAt: 1, retractedOrCorrected: 1 }));
 });
+
+describe('given a log of two events and a caller that counted them already', () => {
+  it('reports progress against that count and does not count the log again', async () => {
+    const store = await storeOf([{ ...organisationEstablished('trust', '2015-01-01'), eventId: 'e-1' }, { ...unitEstablished('trust', 'kept', '2015-01-01'), eventId: 'e-2' }]);
+    const count = jest.spyOn(store, 'count');
+    const totals: number[] = [];
+    await replayLog(store, { total: 2, onProgress: (p) => totals.push(p.total) });
+    expect([count.mock.calls.length, [...new Set(totals)]]).toEqual([0, [2]]);
+  });
+
+  it('without progress, does not count the log at all', async () => {
+    const store = await storeOf([{ ...organisationEstablished('trust', '2015-01-01'), eventId: 'e-1' }]);
+    const count = jest.spyOn(store, 'count');
+    expect((await replayLog(store)).eventsInLog).toBe(1);
+    expect(count).not.toHaveBeenCalled();
+  });
+});

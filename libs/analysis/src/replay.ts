@@ -9,6 +9,8 @@ export type ReplayOptions = Readonly<{
   knownAt?: string;
   pageSize?: number;
   onProgress?: (progress: ReplayProgress) => void;
+  /** Events in the log, for progress only, when the caller has counted them already: a count reads the whole table. */
+  total?: number;
 }>;
 
 export type ReplayResult = Readonly<{
@@ -32,7 +34,7 @@ const isCorrection = (type: string) => type === 'EventCorrected' || type === 'Ev
  */
 export async function replayLog(store: Pick<EventStore, 'readAll' | 'count'>, options: ReplayOptions = {}): Promise<ReplayResult> {
   const started = performance.now();
-  const total = await store.count();
+  const total = options.onProgress ? (options.total ?? (await store.count())) : 0;
   const known = (recordedAt: string) => options.knownAt === undefined || recordedAt <= options.knownAt;
   const overlay = new CorrectionOverlay();
   let read = 0;
