@@ -29,6 +29,14 @@ const COMMAND_ROUTES = [
   '/boundary-changes/employment-transfers',
   '/events/{eventId}/retraction',
   '/events/{eventId}/correction',
+  '/programmes',
+  '/programmes/{programmeId}/proposal',
+  '/programmes/{programmeId}/consultation',
+  '/programmes/{programmeId}/responses',
+  '/programmes/{programmeId}/waiver',
+  '/programmes/{programmeId}/decision',
+  '/programmes/{programmeId}/withdrawal',
+  '/programmes/{programmeId}/closure',
 ];
 
 type OpenApi = { openapi: string; info: { title: string }; paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };

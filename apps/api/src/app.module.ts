@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CLOCK, type Clock, CommandsModule, systemClock } from '@orgchange/commands';
+import { ClockModule, type Clock, CommandsModule, systemClock } from '@orgchange/commands';
 import { EventStoreModule } from '@orgchange/event-store';
 import { LoggerModule } from 'nestjs-pino';
 import { BoundaryChangesController } from './boundaries/boundary-changes.controller';
@@ -20,6 +20,7 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { OrganisationsQuery } from './organisations/organisations.query';
 import { PeopleController } from './people/people.controller';
 import { PostsController } from './posts/posts.controller';
+import { ProgrammesController } from './programmes/programmes.controller';
 import { ProjectionsModule } from './projections/projections.module';
 import { ProjectorLifecycle } from './projections/projector.lifecycle';
 import { DirectoryController } from './directory/directory.controller';
@@ -37,6 +38,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL !== 'silent' } }),
         CqrsModule.forRoot(),
+        ClockModule.forRoot(clock),
         EventStoreModule.forRoot({ kind: 'sqlite', file: config.ORGCHANGE_DB }),
         CommandsModule,
         HealthModule,
@@ -54,13 +56,13 @@ export class AppModule {
         DirectoryController,
         TimelinesController,
         HoldersController,
+        ProgrammesController,
       ],
       providers: [
         OrganisationsQuery,
         DemoDataLoader,
         ProjectorLifecycle,
         personDirectoryProvider,
-        { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

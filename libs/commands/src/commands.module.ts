@@ -5,8 +5,9 @@ import { CrossOrganisationCommandHandler } from './cross-organisation.command-ha
 import { OrganisationCommandHandler } from './organisation.command-handler';
 import { PersonCommandHandler } from './person.command-handler';
 import { PostCommandHandler } from './post.command-handler';
+import { ProgrammeCommandHandler } from './programme.command-handler';
 
-/** Registers one CommandBus handler per stream type; needs an EventStoreModule in the importing app. */
+/** Registers one CommandBus handler per stream type; needs an EventStoreModule and a ClockModule in the importing app. */
 @Module({
   imports: [CqrsModule],
   providers: [
@@ -15,6 +16,7 @@ import { PostCommandHandler } from './post.command-handler';
     PostCommandHandler,
     PersonCommandHandler,
     CorrectionCommandHandler,
+    ProgrammeCommandHandler,
   ],
 })
 export class CommandsModule {}
