@@ -30,6 +30,7 @@ export class PostTable {
   readonly from = new IntColumn();
   /** Exclusive: the first day no longer held; OPEN_END while open. */
   readonly until = new IntColumn();
+  /** Index in APPOINTMENT_KINDS. */
   readonly kind = new IntColumn();
   readonly person = new IntColumn();
   private readonly olderHolding = new IntColumn();
