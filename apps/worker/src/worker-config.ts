@@ -1,0 +1,28 @@
+import { Type, plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, validateSync } from 'class-validator';
+
+/** Environment the worker reads at start-up; the database defaults to the API's, so both work on one file. */
+export class WorkerConfig {
+  @IsString()
+  @IsNotEmpty({ message: 'ORGCHANGE_DB must name a database file' })
+  ORGCHANGE_DB = './data/orgchange.sqlite';
+
+  /** How often due timers are looked for. Timers are due on days, so a minute is plenty. */
+  @Type(() => Number)
+  @IsInt({ message: 'TIMER_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
+  @Min(100, { message: 'TIMER_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
+  @Max(86_400_000, { message: 'TIMER_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
+  TIMER_INTERVAL_MS = 60_000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
+  LOG_LEVEL = 'info';
+}
+
+/** Validates the environment, failing start-up with every problem named. */
+export function validateWorkerConfig(env: Record<string, unknown>): WorkerConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(WorkerConfig, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config);
+  if (errors.length > 0) throw new Error(`invalid configuration:\n  - ${errors.flatMap((e) => Object.values(e.constraints ?? {})).join('\n  - ')}`);
+  return config;
+}
