@@ -7,6 +7,7 @@ import { holdersCommand } from './holders.command';
 import { importCommand } from './import.command';
 import { lineageCommand } from './lineage.command';
 import { logCommand } from './log.command';
+import { programmesCommand } from './programmes.command';
 import { projectionsCommand } from './projections.command';
 import { structureCommand } from './structure.command';
 import { synthCommand } from './synth.command';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand()]) program.addCommand(inheriting(verb, program));
   for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
 }
