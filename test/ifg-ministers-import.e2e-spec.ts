@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../apps/cli/src/main';
 import { REPO_ROOT, startApi, tempDatabase, type TempDatabase } from './support/api-harness';
+import { captureCliOutput, runQuietly } from './support/cli-output';
 import { expectFieldError } from './support/fixtures';
 
 const IFG_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'ifg-ministers');
@@ -10,32 +11,15 @@ const IFG_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'ifg-ministers');
 /** The IfG Ministers Database imported once through the CLI, then read through `holders`, `structure` and GET /holders. */
 describe('orgchange import ifg-ministers, holders, structure, and GET /holders', () => {
   let database: TempDatabase;
-  let out: jest.SpyInstance;
-  let err: jest.SpyInstance;
-  let stdout: jest.SpyInstance;
   let firstReport: { eventsAppended: number; factsAppended: number; rowsRejected: number };
-  const printed = () => out.mock.calls.map((call) => String(call[0])).join('\n');
-  const written = () => stdout.mock.calls.map((call) => String(call[0])).join('');
-  const errors = () => err.mock.calls.map((call) => String(call[0])).join('\n');
+  const { printed, written, errors, clear } = captureCliOutput();
   const cli = (...args: string[]) => run([...args, '--db', database.file]);
 
   beforeAll(async () => {
     database = tempDatabase();
-    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await run(['import', 'ifg-ministers', '--dir', IFG_DIR, '--db', database.file])).toBe(0);
-    firstReport = JSON.parse(log.mock.calls.map((c) => String(c[0])).join('\n'));
-    jest.restoreAllMocks();
+    firstReport = JSON.parse(await runQuietly(['import', 'ifg-ministers', '--dir', IFG_DIR, '--db', database.file]));
   }, 120_000);
   afterAll(() => database.remove());
-  beforeEach(() => {
-    out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  });
-  afterEach(() => jest.restoreAllMocks());
 
   it('appends nothing when run again, and reports the same rejected rows', async () => {
     expect(await cli('import', 'ifg-ministers', '--dir', IFG_DIR)).toBe(0);
@@ -47,7 +31,7 @@ describe('orgchange import ifg-ministers, holders, structure, and GET /holders',
   it('holders --format json prints one array: the Secretary of State for Health the day before and the day of the 2012 reshuffle', async () => {
     expect(await cli('holders', '--title', 'Secretary of State for Health', '--at', '2012-09-03', '--format', 'json')).toBe(0);
     const before = JSON.parse(printed());
-    out.mockClear();
+    clear();
     expect(await cli('holders', '--title', 'Secretary of State for Health', '--at', '2012-09-04', '--format', 'json')).toBe(0);
     const after = JSON.parse(printed());
 

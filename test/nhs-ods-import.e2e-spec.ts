@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../apps/cli/src/main';
 import { REPO_ROOT, startApi, tempDatabase, type TempDatabase } from './support/api-harness';
+import { captureCliOutput, runQuietly } from './support/cli-output';
 import { expectFieldError } from './support/fixtures';
 
 const ODS_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'nhs-ods');
@@ -9,31 +10,13 @@ const ODS_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'nhs-ods');
 /** The NHS ODS extracts imported once through the CLI, then read through the CLI and the API. */
 describe('orgchange import nhs-ods, units, lineage, and the directory endpoints', () => {
   let database: TempDatabase;
-  let out: jest.SpyInstance;
-  let err: jest.SpyInstance;
-  let stdout: jest.SpyInstance;
   let firstReport: { eventsAppended: number; factsAppended: number; rowsRejected: number };
-  const printed = () => out.mock.calls.map((call) => String(call[0])).join('\n');
-  const written = () => stdout.mock.calls.map((call) => String(call[0])).join('');
-  const errors = () => err.mock.calls.map((call) => String(call[0])).join('\n');
+  const { printed, written, errors } = captureCliOutput();
   const cli = (...args: string[]) => run([...args, '--db', database.file]);
-
-  beforeEach(() => {
-    out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  });
-  afterEach(() => jest.restoreAllMocks());
 
   beforeAll(async () => {
     database = tempDatabase();
-    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await run(['import', 'nhs-ods', '--dir', ODS_DIR, '--db', database.file])).toBe(0);
-    firstReport = JSON.parse(log.mock.calls.map((c) => String(c[0])).join('\n'));
-    jest.restoreAllMocks();
+    firstReport = JSON.parse(await runQuietly(['import', 'nhs-ods', '--dir', ODS_DIR, '--db', database.file]));
   }, 120_000);
   afterAll(() => database.remove());
 
