@@ -16,6 +16,7 @@ import { EventsController } from './events/events.controller';
 import { HealthModule } from './health/health.module';
 import { HoldersController } from './holders/holders.controller';
 import { personDirectoryProvider } from './holders/person-directory.provider';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsQuery } from './organisations/organisations.query';
 import { PeopleController } from './people/people.controller';
@@ -43,6 +44,7 @@ export class AppModule {
         CommandsModule,
         HealthModule,
         ProjectionsModule.forRoot(clock),
+        NotificationsApiModule,
       ],
       controllers: [
         OrganisationsController,
