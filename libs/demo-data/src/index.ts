@@ -1,2 +1,3 @@
 export * from './demo-history';
 export * from './demo-recorder';
+export * from './record-demo-into';

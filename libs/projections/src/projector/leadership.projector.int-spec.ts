@@ -1,9 +1,6 @@
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { CommandsModule } from '@orgchange/commands';
-import { DEMO, DemoRecorder, recordDemoHistory } from '@orgchange/demo-data';
+import { DEMO, recordDemoInto } from '@orgchange/demo-data';
 import { type CalendarDate, eventUpcasters, type OrganisationCommand, organisationStream, streamDeciders } from '@orgchange/domain';
-import { chainUpcasters, EVENT_STORE, handleCommand, SqliteEventStore } from '@orgchange/event-store';
+import { chainUpcasters, handleCommand, SqliteEventStore } from '@orgchange/event-store';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +37,6 @@ describe('LeadershipProjector over the demo history', () => {
   let dir: string;
   let pristine: string;
   let store: SqliteEventStore;
-  let moduleRef: TestingModule;
   let projector: LeadershipProjector;
   let query: StructureQuery;
   /** The last position of the demo history: "as known now" for the expectations below. */
@@ -59,11 +55,7 @@ describe('LeadershipProjector over the demo history', () => {
     dir = mkdtempSync(join(tmpdir(), 'orgchange-projector-'));
     pristine = join(dir, 'pristine.sqlite');
     store = new SqliteEventStore({ file: join(dir, 'demo.sqlite'), now: tickingClock(), upcast: chainUpcasters(eventUpcasters) });
-    moduleRef = await Test.createTestingModule({
-      imports: [CqrsModule.forRoot(), { module: class TestStoreModule {}, global: true, providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] }, CommandsModule],
-    }).compile();
-    await moduleRef.init();
-    await recordDemoHistory(new DemoRecorder(moduleRef.get(CommandBus)));
+    await recordDemoInto(store);
     store.database.exec(`VACUUM INTO '${pristine}'`);
     projector = new LeadershipProjector(store);
     await projector.rebuild();
@@ -72,7 +64,6 @@ describe('LeadershipProjector over the demo history', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await moduleRef?.close();
     await Promise.all([store, ...opened].map((s) => s?.close()));
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { CLOCK, CommandsModule, systemClock } from '@orgchange/commands';
-import { DEMO, DemoRecorder, recordDemoHistory } from '@orgchange/demo-data';
+import { DEMO, recordDemoInto } from '@orgchange/demo-data';
 import { type CalendarDate, eventUpcasters } from '@orgchange/domain';
-import { chainUpcasters, EVENT_STORE, readAllPages, SqliteEventStore } from '@orgchange/event-store';
+import { chainUpcasters, readAllPages, SqliteEventStore } from '@orgchange/event-store';
 import { LeadershipProjector, LeadershipReader } from '@orgchange/projections';
 import type { ImpactChange, Recipient } from './impact.types';
 import { ImpactAnalyser } from './impact-analyser';
@@ -43,22 +40,16 @@ const recipient = (recipientKind: Recipient['recipientKind'], recipientId: strin
 describe('ImpactAnalyser over the demo history', () => {
   let dir: string;
   let store: SqliteEventStore;
-  let moduleRef: TestingModule;
   let analyser: ImpactAnalyser;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'orgchange-impact-'));
     store = new SqliteEventStore({ file: join(dir, 'demo.sqlite'), now: tickingClock(), upcast: chainUpcasters(eventUpcasters) });
-    moduleRef = await Test.createTestingModule({
-      imports: [CqrsModule.forRoot(), { module: class TestStoreModule {}, global: true, providers: [{ provide: EVENT_STORE, useValue: store }, { provide: CLOCK, useValue: systemClock }], exports: [EVENT_STORE, CLOCK] }, CommandsModule],
-    }).compile();
-    await moduleRef.init();
-    await recordDemoHistory(new DemoRecorder(moduleRef.get(CommandBus)));
+    await recordDemoInto(store);
     analyser = new ImpactAnalyser(new LeadershipReader(store, new LeadershipProjector(store), () => new Date('2024-06-01T12:00:00Z')));
   }, 60_000);
 
   afterAll(async () => {
-    await moduleRef?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { CLOCK, CommandsModule, systemClock } from '@orgchange/commands';
-import { DemoRecorder, recordDemoHistory } from '@orgchange/demo-data';
+import { recordDemoInto } from '@orgchange/demo-data';
 import { type CalendarDate, eventUpcasters, type PlannedChange } from '@orgchange/domain';
-import { chainUpcasters, EVENT_STORE, SqliteEventStore } from '@orgchange/event-store';
+import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
 import { LeadershipProjector, LeadershipReader } from '@orgchange/projections';
 import { ImpactAnalyser } from '../impact/impact-analyser';
 import { ImpactRecipientFinder } from './impact-recipient-finder';
@@ -17,20 +14,14 @@ import { asNewEvents, programmeHistory } from './testing/programme-history';
 describe('notification saga with impact analysis over the demo history', () => {
   let dir: string;
   let store: SqliteEventStore;
-  let moduleRef: TestingModule;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'orgchange-impact-notify-'));
     store = new SqliteEventStore({ file: join(dir, 'demo.sqlite'), upcast: chainUpcasters(eventUpcasters) });
-    moduleRef = await Test.createTestingModule({
-      imports: [CqrsModule.forRoot(), { module: class TestStoreModule {}, global: true, providers: [{ provide: EVENT_STORE, useValue: store }, { provide: CLOCK, useValue: systemClock }], exports: [EVENT_STORE, CLOCK] }, CommandsModule],
-    }).compile();
-    await moduleRef.init();
-    await recordDemoHistory(new DemoRecorder(moduleRef.get(CommandBus)));
+    await recordDemoInto(store);
   }, 60_000);
 
   afterAll(async () => {
-    await moduleRef?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
