@@ -11,6 +11,8 @@ export interface NotificationChannel {
   /** Names the channel in the delivery records; stable across restarts. */
   readonly name: string;
   deliver(notification: Notification): Promise<void>;
+  /** Releases what the channel holds open (pooled connections), once its relay has stopped. */
+  close?(): Promise<void>;
 }
 
 /** The receiver refused the notification itself (e.g. HTTP 400): trying again would be refused again. */

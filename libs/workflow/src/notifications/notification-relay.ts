@@ -86,6 +86,7 @@ export class NotificationRelay {
     this.wake?.();
     await this.running;
     this.running = undefined;
+    await this.channel.close?.();
   }
 
   private async loop(): Promise<void> {

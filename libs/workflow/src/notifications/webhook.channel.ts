@@ -1,3 +1,4 @@
+import { Agent, request } from 'undici';
 import type { NotificationChannel } from './notification-channel.port';
 import { PermanentDeliveryError } from './notification-channel.port';
 import type { Notification } from './notification.types';
@@ -12,24 +13,37 @@ export type WebhookChannelOptions = Readonly<{ url: string; timeoutMs?: number; 
 export class WebhookChannel implements NotificationChannel {
   readonly name: string;
   private readonly timeoutMs: number;
+  /**
+   * undici's own request API on a keep-alive pool: the global fetch (also undici) spends several times more
+   * CPU per request, which capped delivery at about 400 notifications/s here.
+   */
+  private readonly agent: Agent;
 
   constructor(private readonly options: WebhookChannelOptions) {
     this.name = options.name ?? 'webhook';
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.agent = new Agent({ keepAliveTimeout: 10_000, connections: 16 });
   }
 
   async deliver(notification: Notification): Promise<void> {
-    const response = await fetch(this.options.url, {
+    const response = await request(this.options.url, {
       method: 'POST',
+      dispatcher: this.agent,
       headers: { 'content-type': 'application/json', 'idempotency-key': notification.notificationId },
       body: JSON.stringify(notification),
-      signal: AbortSignal.timeout(this.timeoutMs),
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
     });
     // Read the body either way, so the connection goes back to the pool.
-    const body = await response.text();
-    if (response.ok) return;
-    const message = `HTTP ${response.status} from ${this.options.url}${body ? `: ${body.slice(0, 200)}` : ''}`;
-    const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
+    const body = await response.body.text();
+    if (response.statusCode >= 200 && response.statusCode < 300) return;
+    const message = `HTTP ${response.statusCode} from ${this.options.url}${body ? `: ${body.slice(0, 200)}` : ''}`;
+    const retryable = response.statusCode === 408 || response.statusCode === 429 || response.statusCode >= 500;
     throw retryable ? new Error(message) : new PermanentDeliveryError(message);
+  }
+
+  /** Closes the pooled connections (the worker's shutdown). */
+  async close(): Promise<void> {
+    await this.agent.close();
   }
 }
