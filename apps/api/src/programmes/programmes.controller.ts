@@ -1,14 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExecuteProgrammeCommand, newId, type ProgrammeCommandRequest } from '@orgchange/commands';
 import type { PlannedChange } from '@orgchange/domain';
 import { type CommandEnvelope, EVENT_STORE, type EventStore } from '@orgchange/event-store';
-import { ProgrammeReader } from '@orgchange/workflow';
+import { LeadershipReader } from '@orgchange/projections';
+import { ImpactAnalyser, ProgrammeReader } from '@orgchange/workflow';
 import type { Response } from 'express';
 import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { KnownAtQueryDto } from '../timelines/known-at-query.dto';
 import type { PlannedChangeDto } from './planned-change.dto';
 import {
   CloseProgrammeDto,
@@ -25,12 +27,15 @@ import {
 @Controller('programmes')
 export class ProgrammesController {
   private readonly reader: ProgrammeReader;
+  private readonly impact: ImpactAnalyser;
 
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) store: EventStore,
+    leadership: LeadershipReader,
   ) {
     this.reader = new ProgrammeReader(store);
+    this.impact = new ImpactAnalyser(leadership);
   }
 
   private async run(command: ProgrammeCommandRequest, envelope: CommandEnvelope, res: Response) {
@@ -107,6 +112,16 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Every programme with its status and next timer' })
   async list() {
     return { programmes: await this.reader.list() };
+  }
+
+  @Get(':programmeId/impact')
+  @ApiOperation({ summary: 'Who its changes affect (as proposed, or as decided), from the structure the day before each takes effect: posts, units and organisations with the people in them and why' })
+  async impactOf(@Param('programmeId', ParseIdPipe) programmeId: string, @Query() query: KnownAtQueryDto) {
+    const detail = await this.reader.show(programmeId);
+    if (!detail) throw new NotFoundException({ code: 'ProgrammeNotFound', message: `no programme ${programmeId}` });
+    const { recipients, unresolved } = await this.impact.analyse(detail.state.changes, query.knownAt);
+    const people = new Set(recipients.flatMap((r) => r.personIds)).size;
+    return { programmeId, status: detail.state.status, changes: detail.state.changes.length, people, recipients, unresolved };
   }
 
   @Get(':programmeId')
