@@ -44,8 +44,8 @@ export async function generateInto(file: string, size: SyntheticSize): Promise<S
 }
 
 /**
- * The leadership projection over a synthetic log: a full rebuild (store defaults: WAL, synchronous=FULL, a
- * commit per page of 2,000 with its checkpoint), then 1,000 warm structure queries for one ~1,000-post trust at
+ * The leadership projection over a synthetic log: a full rebuild (the projector's defaults: a commit per page of
+ * 10,000 with its checkpoint, synchronous=NORMAL for its own pages), then 1,000 warm structure queries for one ~1,000-post trust at
  * seeded random dates and positions, then three cold answers for that trust straight from the log.
  */
 export async function runSyntheticBench(dir: string, size: SyntheticSize): Promise<SyntheticResult> {
