@@ -1,4 +1,4 @@
-import { APPOINTMENT_KINDS } from '@orgchange/domain';
+import { APPOINTMENT_KINDS, isClinicalProfession } from '@orgchange/domain';
 import { isLeadership } from './metrics/leadership';
 import { restructureMetricOf } from './metrics/restructure-kinds';
 import { IdTable } from './model/id-table';
@@ -19,8 +19,6 @@ const organisationOf = (streamId: string): string | undefined => (streamId.start
 type Data = Record<string, unknown> & { effectiveFrom?: string };
 export type ModelEvent = Readonly<{ type: string; streamId: string; seq: number; data: Data }>;
 
-/** The structure query's rule for "held by a clinician": a doctor, nurse or allied health professional. */
-export const CLINICAL_PROFESSIONS: ReadonlySet<string> = new Set(['doctor', 'nurse', 'allied-health']);
 
 /**
  * What the analyst replay keeps of the log: each organisation's and unit's dated changes, each post with its
@@ -80,7 +78,7 @@ export class AnalysisModel {
         if (streamOrganisation === d.toOrganisationId) this.unitChange(d.unitId as string, { day, seq, organisation: this.organisations.intern(d.toOrganisationId as string), parent: this.unitOrNone(d.toParentUnitId) });
         return;
       case 'PersonRegistered':
-        return this.people.register(d.personId as string, CLINICAL_PROFESSIONS.has(d.profession as string));
+        return this.people.register(d.personId as string, isClinicalProfession(d.profession as string));
       default:
         // The domain requires these days; one missing reads as never, so it cannot open or end anything.
         return this.applyPostEvent(event.type, d, Number.isNaN(day) ? OPEN_END : day);

@@ -35,6 +35,14 @@ export type PostFamily = (typeof POST_FAMILIES)[number];
 export const PROFESSIONS = ['doctor', 'nurse', 'manager', 'allied-health', 'other'] as const;
 export type Profession = (typeof PROFESSIONS)[number];
 
+/** Post families that lead or manage: their posts make the leadership structure (layers, span, the people metrics). */
+export const LEADERSHIP_FAMILIES: ReadonlySet<string> = new Set<PostFamily>(['executive', 'medical-leadership', 'nursing-leadership', 'management']);
+export const isLeadershipFamily = (family: string): boolean => LEADERSHIP_FAMILIES.has(family);
+
+/** Clinicians' professions: a leadership post held by one of them is a hybrid clinician-manager role. */
+export const CLINICAL_PROFESSIONS: ReadonlySet<string> = new Set<Profession>(['doctor', 'nurse', 'allied-health']);
+export const isClinicalProfession = (profession: string | null | undefined): boolean => profession != null && CLINICAL_PROFESSIONS.has(profession);
+
 /**
  * How a post is held. Substantive, secondment and joint holdings fill a seat of the post;
  * acting, covering and interim holdings stand in for an absent holder or fill a vacancy.

@@ -1,3 +1,4 @@
+import { LEADERSHIP_FAMILIES } from '@orgchange/domain';
 import type { PostView, UnitView } from './structure.types';
 
 export type UnitRow = Readonly<{
@@ -9,9 +10,6 @@ export type PostRow = Readonly<{
   post_id: string; unit_id: string; title: string; family: string; grade: string; max_holders: number;
   programmed_activities: number | null; group_id: string | null; group_role: string | null;
 }>;
-
-/** Post families that lead: executive, clinical leadership and management posts. */
-export const LEADERSHIP_FAMILIES: ReadonlySet<string> = new Set(['executive', 'medical-leadership', 'nursing-leadership', 'management']);
 
 /**
  * Assembles units into a tree and works out the management shape. A unit's leaders are its executive,

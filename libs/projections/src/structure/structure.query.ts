@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { type AsOf, holdsAsOf, recordedAsOf } from '../read-model/as-of';
 import { type Employment, type HoldingRow, type OrganisationPostRow, StructureRows, type UnitRecordRow } from './structure-rows';
-import { buildUnitTree, LEADERSHIP_FAMILIES, type PostRow, type UnitRow } from './structure-tree';
+import { isClinicalProfession, LEADERSHIP_FAMILIES } from '@orgchange/domain';
+import { buildUnitTree, type PostRow, type UnitRow } from './structure-tree';
 import type { HolderView, PostGroupView, PostView, StructureView } from './structure.types';
 
-const CLINICAL_PROFESSIONS = new Set(['doctor', 'nurse', 'allied-health']);
 const SEAT_KINDS = new Set(['substantive', 'secondment', 'joint']);
 
 type HostedUnit = UnitRow & { arrived_from_organisation_id: string | null };
@@ -122,7 +122,7 @@ function toPostView(p: PostRow, holdings: readonly HoldingRow[], hostOrganisatio
     groupRole: p.group_role,
     holders,
     vacancies: Math.max(0, p.max_holders - seated),
-    heldByClinician: leadership && holders.some((h) => h.profession !== null && CLINICAL_PROFESSIONS.has(h.profession)),
+    heldByClinician: leadership && holders.some((h) => isClinicalProfession(h.profession)),
     span: null,
   };
 }
