@@ -5,7 +5,9 @@ import { Command } from 'commander';
 import { SqliteEventStore } from '@orgchange/event-store';
 import { type HugeResult, runHugeBench } from './huge-bench';
 import { type AnalyseResult, type ImportResult, runAnalyseBench, runImportBench } from './import-bench';
+import { type ImpactBenchResult, runImpactBench } from './impact-bench';
 import { appendBatched, appendPerCommand, readAll, readStreams, rebuildProjection } from './measurements';
+import { notifyBench } from './notify-bench';
 import { runSyntheticBench, type SyntheticResult } from './synthetic-bench';
 import { FULL_SIZE, type WorkloadSize } from './workload';
 
@@ -70,6 +72,19 @@ async function runImports(options: Options): Promise<Partial<ImportResult & Anal
   }
 }
 
+/** Change programmes (issue 6): impact analysis of 1,000 planned post changes, and a 1,000-post programme fully notified. */
+async function runWorkflow(options: Options): Promise<Partial<Omit<ImpactBenchResult, 'impact'>> & { notify?: unknown }> {
+  if (options.workloadOnly || options.syntheticOnly) return {};
+  const dir = mkdtempSync(join(tmpdir(), 'orgchange-bench-workflow-'));
+  try {
+    const { impact: _details, ...impact } = await runImpactBench(dir, { organisations: 1, postsPerOrganisation: 1000, years: 10, seed: 1 });
+    process.stderr.write('bench: notifying a 1,000-post programme…\n');
+    return { ...impact, notify: await notifyBench({ posts: 1000 }) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const best = (runs: Run[], key: keyof Run, lowerIsBetter = false): number =>
   runs.map((r) => r[key]).reduce((a, b) => (lowerIsBetter ? Math.min(a, b) : Math.max(a, b)));
 
@@ -95,6 +110,7 @@ async function main(): Promise<void> {
   }
   const synthetic = await runSynthetic(options);
   const imports = await runImports(options);
+  const workflow = await runWorkflow(options);
   const result = {
     store: 'sqlite',
     library: 'orgchange',
@@ -112,6 +128,7 @@ async function main(): Promise<void> {
       : {}),
     ...synthetic,
     ...imports,
+    ...workflow,
     allRuns: runs,
     config: { ...size, runs: options.runs },
     durability: `better-sqlite3 on a local file, WAL, synchronous=${options.synchronous}${options.synchronous === 'FULL' ? ' (the store default: every acknowledged append is on disk)' : ' (NOT the default: a power cut may lose the last commits)'}`,
