@@ -1,6 +1,6 @@
 import type { SqliteEventStore } from '@orgchange/event-store';
-import { LeadershipReader } from '@orgchange/projections';
-import type { ProgrammeTimerRunner } from '@orgchange/workflow';
+import { LeadershipProjector, LeadershipReader } from '@orgchange/projections';
+import { ImpactAnalyser, ImpactRecipientFinder, NotificationSagaRunner, type ProgrammeTimerRunner } from '@orgchange/workflow';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { createPost, establishOrganisation, establishUnit, expectNothingAppended, given } from './support/fixtures';
 import { abolishPost, type FakeClock, fakeClock, mergeUnits, renameUnit, scheduleProgramme, timerRunnerFor } from './support/programme-fixtures';
@@ -99,6 +99,25 @@ describe('a change programme over its whole life', () => {
     ]);
     const detail = (await api.http.get('/programmes/medsurg').expect(200)).body;
     expect(detail).toMatchObject({ state: { status: 'closed', reviewDueOn: '2027-04-01' }, pendingTimers: [] });
+
+    // The worker's notification saga, caught up over the whole life: each step told the teams it affected.
+    const store = api.store as SqliteEventStore;
+    const saga = new NotificationSagaRunner(store, new ImpactRecipientFinder(new ImpactAnalyser(new LeadershipReader(store, new LeadershipProjector(store)))));
+    await saga.catchUp();
+    const told = (kind: string, changeId: string | null = null) =>
+      saga.outbox
+        .notificationsOfProgramme('medsurg')
+        .filter((n) => n.kind === kind && n.changeId === changeId)
+        .map((n) => `${n.recipient.recipientKind}:${n.recipient.recipientId}`)
+        .sort();
+    // Before anything took effect, the merged divisions and the abolished post are affected; the renamed division does not exist yet.
+    for (const kind of ['proposal-published', 'consultation-opened', 'consultation-closing-soon', 'programme-decided']) {
+      expect(told(kind)).toEqual(['post:cd-surgery', 'unit:div-medicine', 'unit:div-surgery']);
+    }
+    expect(told('change-effective', 'abolish-cd')).toEqual(['post:cd-surgery']);
+    expect(told('change-effective', 'rename')).toEqual(['unit:div-med-surg']);
+    const units = (await api.http.get('/units/div-surgery/notifications').expect(200)).body.notifications as { kind: string }[];
+    expect(units.map((n) => n.kind)).toEqual(expect.arrayContaining(['proposal-published', 'programme-decided', 'change-effective']));
   });
 
   it('a withdrawal after scheduling cancels everything: nothing takes effect and no timer fires afterwards', async () => {
