@@ -73,7 +73,7 @@ describe('notification saga killed at random points and restarted', () => {
   /** Runs the child until the outbox holds at least `killAt` notifications, then SIGKILLs it; true if it was killed. */
   async function runAndKill(file: string, killAt: number): Promise<boolean> {
     let stderr = '';
-    const running = spawn(process.execPath, [CHILD, join(dir, 'compiled'), file, String(POSTS_PER_CHANGE)], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const running = spawn(process.execPath, [CHILD, join(dir, 'compiled'), file, String(POSTS_PER_CHANGE), String(killAt)], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] });
     children.add(running);
     running.stderr?.on('data', (chunk) => (stderr += String(chunk)));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => running.on('exit', (code, signal) => resolve({ code, signal })));
