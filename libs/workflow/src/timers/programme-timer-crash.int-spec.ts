@@ -128,7 +128,7 @@ describe('ProgrammeTimerRunner killed at random points while firing', () => {
   /** Runs the child on `file` and SIGKILLs it once `killAt` events have been appended (or lets it finish). */
   async function runChildUntil(file: string, base: number, killAt: number): Promise<'killed' | 'finished'> {
     let stderr = '';
-    const running = spawn(process.execPath, [CHILD, join(dir, 'compiled'), file, TODAY], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const running = spawn(process.execPath, [CHILD, join(dir, 'compiled'), file, TODAY, String(killAt)], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(running);
     running.stderr?.on('data', (chunk) => (stderr += String(chunk)));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => running.on('exit', (code, signal) => resolve({ code, signal })));
