@@ -3,7 +3,7 @@ export { analyseImpact, type ImpactAnalysis } from './impact/analyse-impact';
 export type { MissingReads } from './impact/change-scope';
 export { StructureAtlas } from './impact/structure-atlas';
 export { ImpactAnalyser } from './impact/impact-analyser';
-export * from './timers/planned-command-routes';
+export * from './programmes/planned-command-routes';
 export * from './timers/programme-timer-index';
 export * from './timers/programme-timer-runner';
 export * from './timers/apply-planned-change';

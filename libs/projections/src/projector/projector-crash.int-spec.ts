@@ -1,13 +1,13 @@
-import { transformFile } from '@swc/core';
 import { type AppendRequest, type NewEvent, SqliteEventStore } from '@orgchange/event-store';
 import Database from 'better-sqlite3';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { LeadershipProjector, PROJECTION_NAME } from './leadership.projector';
 import { dumpReadModel } from './test-oracle';
+import { compileForChild } from '../../../testing/src/compile-for-child';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CHILD = join(__dirname, 'testing', 'crash-child.js');
@@ -20,19 +20,7 @@ const CHILD_PAGE_SIZE = 97;
  * private folder: dist/ is shared with whoever else is building, and other libs may be mid-edit.
  */
 async function compileLibs(out: string): Promise<void> {
-  const swcrc = JSON.parse(readFileSync(join(ROOT, '.swcrc'), 'utf8'));
-  const { paths } = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions;
-  const sources = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? sources(join(dir, entry.name)) : /(?<!\.(spec|int-spec|d))\.ts$/.test(entry.name) ? [join(dir, entry.name)] : [],
-    );
-  // Only what the projector loads, so a half-edited file elsewhere in projections cannot break this test.
-  for (const file of ['domain/src', 'event-store/src', 'projections/src/projector', 'projections/src/read-model'].flatMap((folder) => sources(join(ROOT, 'libs', folder)))) {
-    const { code } = await transformFile(file, { ...swcrc, swcrc: false, sourceMaps: false, jsc: { ...swcrc.jsc, baseUrl: ROOT, paths } });
-    const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, code);
-  }
+  await compileForChild(out, ['domain/src', 'event-store/src', 'projections/src/projector', 'projections/src/read-model']);
 }
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({ eventId: randomUUID(), type, version: 1, data, metadata: { actor: 'crash-test', correlationId: 'generated' } });

@@ -6,34 +6,9 @@ import { organisationImpact } from './organisation-rules';
 import { postImpact } from './post-rules';
 import { RecipientSet } from './recipient-set';
 import type { StructureAtlas } from './structure-atlas';
+import { PLANNED_COMMAND_ROUTES } from '../programmes/planned-command-routes';
 
 type Command = ImpactChange['command'];
-
-/** Which rules read each command: the record keeps it complete, so a new command type cannot be forgotten. */
-const STREAM_OF: Record<Command['type'], 'organisation' | 'boundary' | 'post'> = {
-  EstablishOrganisation: 'organisation',
-  RenameOrganisation: 'organisation',
-  ReclassifyOrganisation: 'organisation',
-  CloseOrganisation: 'organisation',
-  EstablishUnit: 'organisation',
-  RenameUnit: 'organisation',
-  MoveUnit: 'organisation',
-  MergeUnits: 'organisation',
-  SplitUnit: 'organisation',
-  DissolveUnit: 'organisation',
-  MergeOrganisations: 'boundary',
-  SplitOrganisation: 'boundary',
-  TransferService: 'boundary',
-  ChangeMembership: 'boundary',
-  RedrawBoundary: 'boundary',
-  TransferEmployment: 'boundary',
-  CreatePost: 'post',
-  RetitlePost: 'post',
-  RegradePost: 'post',
-  AbolishPost: 'post',
-  StartAppointment: 'post',
-  EndAppointment: 'post',
-};
 
 /** What an analysis found with the structures it was given, and the reads it still needs to be complete. */
 export type ImpactAnalysis = Readonly<{ recipients: Recipient[]; unresolved: UnresolvedChange[]; missing: MissingReads }>;
@@ -64,5 +39,5 @@ function applyRules(command: Command, scope: ChangeScope): void {
   return organisationImpact(command, scope);
 }
 
-const isPostCommand = (command: Command): command is PostCommand => STREAM_OF[command.type] === 'post';
-const isBoundaryCommand = (command: Command): command is CrossOrganisationCommand => STREAM_OF[command.type] === 'boundary';
+const isPostCommand = (command: Command): command is PostCommand => PLANNED_COMMAND_ROUTES[command.type] === 'post';
+const isBoundaryCommand = (command: Command): command is CrossOrganisationCommand => PLANNED_COMMAND_ROUTES[command.type] === 'cross-organisation';

@@ -1,13 +1,13 @@
-import { transformFile } from '@swc/core';
 import { SqliteEventStore } from '@orgchange/event-store';
 import Database, { type Statement } from 'better-sqlite3';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { NotificationSagaRunner } from './notification-saga.runner';
 import { expectedNotificationIds } from './testing/expected-notifications';
 import { asNewEvents, plannedChanges, programmeHistory, TableRecipientFinder } from './testing/programme-history';
+import { compileForChild } from '../../../testing/src/compile-for-child';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CHILD = join(__dirname, 'testing', 'saga-crash-child.js');
@@ -21,18 +21,7 @@ const TRIAL_DEADLINE_MS = 10_000;
 
 /** Compiles what the child loads to CommonJS in a private folder, as projector-crash.int-spec.ts does (dist/ is shared). */
 async function compileLibs(out: string): Promise<void> {
-  const swcrc = JSON.parse(readFileSync(join(ROOT, '.swcrc'), 'utf8'));
-  const { paths } = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions;
-  const sources = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? sources(join(dir, entry.name)) : /(?<!\.(spec|int-spec|d))\.ts$/.test(entry.name) ? [join(dir, entry.name)] : [],
-    );
-  for (const file of ['domain/src', 'event-store/src', 'workflow/src/notifications'].flatMap((folder) => sources(join(ROOT, 'libs', folder)))) {
-    const { code } = await transformFile(file, { ...swcrc, swcrc: false, sourceMaps: false, jsc: { ...swcrc.jsc, baseUrl: ROOT, paths } });
-    const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, code);
-  }
+  await compileForChild(out, ['domain/src', 'event-store/src', 'workflow/src/notifications']);
 }
 
 /** Two programmes (one takes effect, one is withdrawn after scheduling) between unrelated events, in several commits. */

@@ -14,7 +14,7 @@ import {
   streamDeciders,
 } from '@orgchange/domain';
 import { type EventStore, foldHistory, type RecordedEvent } from '@orgchange/event-store';
-import { PLANNED_COMMAND_ROUTES } from './planned-command-routes';
+import { PLANNED_COMMAND_ROUTES } from '../programmes/planned-command-routes';
 
 /**
  * A planned command made ready to decide inside a larger transaction: the streams it changes and a pure

@@ -1,14 +1,14 @@
-import { transformFile } from '@swc/core';
 import { type CalendarDate, type PlannedChange, type ProgrammeCommand, organisationStream, programmeDecider, programmeStream, streamDeciders } from '@orgchange/domain';
 import { type CommandEnvelope, handleCommand, SqliteEventStore } from '@orgchange/event-store';
 import Database from 'better-sqlite3';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ProgrammeTimerIndex } from './programme-timer-index';
 import { ProgrammeTimerRunner } from './programme-timer-runner';
+import { compileForChild } from '../../../testing/src/compile-for-child';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CHILD = join(__dirname, 'testing', 'timer-crash-child.js');
@@ -23,18 +23,7 @@ const day = (date: string) => date as CalendarDate;
  * which fifty children cannot afford. The modules the runner does load are compiled from the sources as they are.
  */
 async function compileLibs(out: string): Promise<void> {
-  const swcrc = JSON.parse(readFileSync(join(ROOT, '.swcrc'), 'utf8'));
-  const { paths } = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions;
-  const sources = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? sources(join(dir, entry.name)) : /(?<!\.(spec|int-spec|d))\.ts$/.test(entry.name) ? [join(dir, entry.name)] : [],
-    );
-  for (const file of ['domain/src', 'event-store/src', 'commands/src', 'workflow/src/timers'].flatMap((folder) => sources(join(ROOT, 'libs', folder)))) {
-    const { code } = await transformFile(file, { ...swcrc, swcrc: false, sourceMaps: false, jsc: { ...swcrc.jsc, baseUrl: ROOT, paths } });
-    const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, code);
-  }
+  await compileForChild(out, ['domain/src', 'event-store/src', 'commands/src', 'workflow/src/timers', 'workflow/src/programmes']);
   const barrel = (modules: string[]) => modules.map((m) => `Object.assign(exports, require('./${m}'));`).join('\n');
   writeFileSync(join(out, 'libs/event-store/src/index.js'), barrel(['event-store.port', 'event-store.errors', 'upcasting', 'stream-rules', 'command-handler', 'sqlite/sqlite-event-store']));
   writeFileSync(join(out, 'libs/commands/src/index.js'), barrel(['post-context', 'event-ids']));
