@@ -3,7 +3,8 @@ import type { ImportReport } from '../shared/import-report';
 import type { Fact, ImportSession } from '../shared/import-session';
 import { ifgOrganisationId } from './ifg-ids';
 import { involvedIn, type IfgRestructure } from './ifg-restructures';
-import type { IfgOrganisation, RowProblem } from './ifg-rows';
+import type { RowProblem } from '../shared/row-problem';
+import type { IfgOrganisation } from './ifg-rows';
 
 const FILE = 'organisation_link.csv';
 

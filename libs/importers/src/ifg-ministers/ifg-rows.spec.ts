@@ -1,4 +1,5 @@
-import { type IfgRecord, isRowProblem, parseAppointment, parseCharacteristic, parseLink, parseOrganisation, parsePersonName } from './ifg-rows';
+import { isRowProblem } from '../shared/row-problem';
+import { type IfgRecord, parseAppointment, parseCharacteristic, parseLink, parseOrganisation, parsePersonName } from './ifg-rows';
 
 const record = (fields: Record<string, string>, row = 7): IfgRecord => ({ row, field: (column) => fields[column] ?? '' });
 

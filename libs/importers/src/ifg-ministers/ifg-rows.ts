@@ -1,8 +1,8 @@
 import { type CalendarDate, isCalendarDate } from '@orgchange/domain';
+import type { RowProblem } from '../shared/row-problem';
 
 /** One data row of an IfG table, its fields by column name (the header row is not counted: the first data row is 1). */
 export type IfgRecord = Readonly<{ row: number; field: (column: string) => string }>;
-export type RowProblem = Readonly<{ rule: string; message: string }>;
 
 /** A department. `endDate` is the first day it no longer existed (IfG intervals are half-open). */
 export type IfgOrganisation = Readonly<{ id: string; name: string; shortName: string; startDate?: CalendarDate; endDate?: CalendarDate; row: number }>;
@@ -22,7 +22,6 @@ export type IfgAppointment = Readonly<{ id: string; personId: string; postId: st
 /** A sub-period of an appointment: acting, or on leave (maternity, health, covering another role). */
 export type IfgCharacteristic = Readonly<{ appointmentId: string; isActing: boolean; isOnLeave: boolean; startDate: CalendarDate; endDate?: CalendarDate; row: number }>;
 
-export const isRowProblem = (value: object): value is RowProblem => 'rule' in value && 'message' in value;
 
 export function parseOrganisation(r: IfgRecord): IfgOrganisation | RowProblem {
   const id = r.field('id').trim();

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { readCsvHeader, readCsvRecords } from '../shared/csv-records';
+import { readCsvHeader } from '../shared/csv-records';
+import { eachSourceRow } from '../shared/each-source-row';
 import type { ImportReport } from '../shared/import-report';
-import { countLines, type ImportProgress } from '../shared/import-progress';
-import { type IfgRecord, isRowProblem, type RowProblem } from './ifg-rows';
+import type { ImportProgress } from '../shared/import-progress';
+import { isRowProblem, type RowProblem } from '../shared/row-problem';
+import type { IfgRecord } from './ifg-rows';
 
 /** The IfG tables the importer reads, with the columns it needs from each (others are ignored). */
 export const IFG_TABLES = {
@@ -46,15 +48,11 @@ export async function readIfgTable<T extends object>(
 ): Promise<T[]> {
   const path = join(dir, file);
   const header = await readCsvHeader(path);
-  progress.fileStarted(file, Math.max(0, (await countLines(path)) - 1));
   const parsed: T[] = [];
-  for await (const { row, fields } of readCsvRecords(path, { header: true })) {
-    report.rowRead(file);
+  await eachSourceRow(path, file, { header: true }, report, progress, (row, fields) => {
     const value = parse({ row, field: (column) => fields[header.get(column)!] ?? '' });
     if (isRowProblem(value)) report.reject({ file, row, ...value });
     else parsed.push(value);
-    if (row % 500 === 0) progress.rowsDone(file, row);
-  }
-  progress.fileFinished(file);
+  });
   return parsed;
 }

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { CalendarDate } from '@orgchange/domain';
 import type { EventStore } from '@orgchange/event-store';
-import { readCsvRecords } from '../shared/csv-records';
+import { eachSourceRow } from '../shared/each-source-row';
 import { ImportReport } from '../shared/import-report';
-import { countLines, type ImportProgress, silentProgress } from '../shared/import-progress';
+import { type ImportProgress, silentProgress } from '../shared/import-progress';
 import { type Fact, ImportSession } from '../shared/import-session';
-import { isRowProblem, ODS_DIRECTORY_FILES, odsOrganisationId, type OdsOrganisation, parseDirectoryRow } from './ods-directory';
+import { isRowProblem } from '../shared/row-problem';
+import { ODS_DIRECTORY_FILES, odsOrganisationId, type OdsOrganisation, parseDirectoryRow } from './ods-directory';
 import { parseMembershipRow } from './ods-memberships';
 import { groupSuccessions, type OdsRestructure, type OdsSuccessionRow, parseSuccessionRow } from './ods-successions';
 
@@ -28,7 +29,7 @@ export async function importNhsOds(store: EventStore, dir: string, progress: Imp
   const directory = new Map<string, OdsOrganisation>();
 
   for (const file of ODS_DIRECTORY_FILES) {
-    await eachRow(dir, file, report, progress, async (row, fields) => {
+    await eachSourceRow(join(dir, file), file, { header: false }, report, progress, async (row, fields) => {
       const org = parseDirectoryRow(file, row, fields);
       if (isRowProblem(org)) return report.reject({ file, row, ...org });
       const earlier = directory.get(org.code);
@@ -40,7 +41,7 @@ export async function importNhsOds(store: EventStore, dir: string, progress: Imp
 
   const unknown = (code: string) => `${code} is not in ${ODS_DIRECTORY_FILES.join(', ')} (predecessor bodies such as PCTs, trust sites and T-coded trusts are published in other ODS files)`;
 
-  await eachRow(dir, MEMBERSHIPS_FILE, report, progress, async (row, fields) => {
+  await eachSourceRow(join(dir, MEMBERSHIPS_FILE), MEMBERSHIPS_FILE, { header: false }, report, progress, async (row, fields) => {
     const m = parseMembershipRow(row, fields);
     if (isRowProblem(m)) return report.reject({ file: MEMBERSHIPS_FILE, row, ...m });
     const missing = [m.parentCode, m.practiceCode].find((code) => !directory.has(code));
@@ -54,7 +55,7 @@ export async function importNhsOds(store: EventStore, dir: string, progress: Imp
   });
 
   const successions: OdsSuccessionRow[] = [];
-  await eachRow(dir, SUCCESSIONS_FILE, report, progress, async (row, fields) => {
+  await eachSourceRow(join(dir, SUCCESSIONS_FILE), SUCCESSIONS_FILE, { header: false }, report, progress, async (row, fields) => {
     const s = parseSuccessionRow(row, fields);
     if (isRowProblem(s)) return report.reject({ file: SUCCESSIONS_FILE, row, ...s });
     const missing = [s.oldCode, s.newCode].find((code) => !directory.has(code));
@@ -109,16 +110,4 @@ async function close(session: ImportSession, org: OdsOrganisation, closedFrom: C
   if (state.status !== 'established' || (state.closedOn === closedFrom && state.successorIds.length > 0)) return;
   const fact: Fact = { key: `${SOURCE}:organisation:${org.code}:closed:${closedFrom}`, file: org.file, rows: [org.row] };
   await session.organisation(organisationId, { type: 'CloseOrganisation', data: { organisationId, effectiveFrom: closedFrom, reason: `closed in ODS ${org.file}` } }, fact);
-}
-
-/** Streams the rows of one file into `handle`, counting them and telling `progress`. */
-async function eachRow(dir: string, file: string, report: ImportReport, progress: ImportProgress, handle: (row: number, fields: readonly string[]) => Promise<void>): Promise<void> {
-  const path = join(dir, file);
-  progress.fileStarted(file, await countLines(path));
-  for await (const { row, fields } of readCsvRecords(path, { header: false })) {
-    report.rowRead(file);
-    await handle(row, fields);
-    if (row % 500 === 0) progress.rowsDone(file, row);
-  }
-  progress.fileFinished(file);
 }

@@ -1,4 +1,5 @@
 import { addDays, type CalendarDate, type OrganisationKind } from '@orgchange/domain';
+import type { RowProblem } from '../shared/row-problem';
 import { isDateError, odsDate } from './ods-dates';
 
 /** The ODS directory files this importer reads, in the order their organisations are established. */
@@ -21,8 +22,6 @@ export type OdsOrganisation = Readonly<{
   file: OdsDirectoryFile;
   row: number;
 }>;
-
-export type RowProblem = Readonly<{ rule: string; message: string }>;
 
 // Standard 27-field layout (SOURCES.md): 1 code, 2 name, 11 open date, 12 close date, 14 role or sub-type, 26 prescribing setting.
 const CODE = 0;
@@ -81,8 +80,6 @@ function kindOf(file: OdsDirectoryFile, fields: readonly string[]): Organisation
   if (roles.includes(COMMISSIONING_HUB_ROLE)) return 'commissioning-hub';
   return 'other';
 }
-
-export const isRowProblem = (value: object): value is RowProblem => 'rule' in value;
 
 /** The organisation id orgchange gives an ODS organisation: stable, so a re-import finds the same streams. */
 export const odsOrganisationId = (code: string): string => `ods-${code}`;

@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from '@orgchange/domain';
 import { isDateError, odsDate } from './ods-dates';
-import type { RowProblem } from './ods-directory';
+import type { RowProblem } from '../shared/row-problem';
 
 /** One row of epcmem.csv: a practice belongs to a commissioning organisation from `joinedOn`, up to `leftFrom` (exclusive). */
 export type OdsMembership = Readonly<{ practiceCode: string; parentCode: string; joinedOn: CalendarDate; leftFrom?: CalendarDate; row: number }>;

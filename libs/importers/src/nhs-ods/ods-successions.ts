@@ -1,7 +1,6 @@
-import type { CalendarDate } from '@orgchange/domain';
-import { groupBy } from '../shared/group-by';
+import { type CalendarDate, groupBy } from '@orgchange/domain';
 import { isDateError, odsDate } from './ods-dates';
-import type { RowProblem } from './ods-directory';
+import type { RowProblem } from '../shared/row-problem';
 
 /** One row of succ.csv: the predecessor's responsibilities pass to the successor from `effectiveFrom`. */
 export type OdsSuccessionRow = Readonly<{ oldCode: string; newCode: string; effectiveFrom: CalendarDate; row: number }>;
