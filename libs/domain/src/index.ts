@@ -33,3 +33,4 @@ export * from './programmes/programme.state';
 export * from './programmes/programme.evolve';
 export * from './programmes/programme.decider';
 export * from './programmes/programme-timers';
+export * from './shared/group-by';

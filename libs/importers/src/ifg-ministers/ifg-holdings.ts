@@ -1,5 +1,4 @@
-import { groupBy } from '../shared/group-by';
-import type { CalendarDate } from '@orgchange/domain';
+import { type CalendarDate, groupBy } from '@orgchange/domain';
 import type { IfgAppointment, IfgCharacteristic } from './ifg-rows';
 
 /** How an appointment is held: acting when every sub-period of it is acting; a cover names the holder on leave it stands in for. */

@@ -1,8 +1,7 @@
-import type { CalendarDate } from '@orgchange/domain';
+import { type CalendarDate, groupBy } from '@orgchange/domain';
 import type { PersonName } from '@orgchange/people-directory';
 import type { ImportReport } from '../shared/import-report';
 import type { ImportSession } from '../shared/import-session';
-import { groupBy } from '../shared/group-by';
 import { ifgPersonId } from './ifg-ids';
 import type { IfgAppointment, IfgPersonName } from './ifg-rows';
 

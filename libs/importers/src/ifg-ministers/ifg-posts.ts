@@ -1,7 +1,6 @@
-import type { CalendarDate } from '@orgchange/domain';
+import { type CalendarDate, groupBy } from '@orgchange/domain';
 import type { ImportReport } from '../shared/import-report';
 import type { Fact, ImportSession } from '../shared/import-session';
-import { groupBy } from '../shared/group-by';
 import { type HoldingKind, planPost, type PostPlan } from './ifg-holdings';
 import { ifgOrganisationId, ifgPostId, ifgTeamUnitId } from './ifg-ids';
 import type { IfgAppointment, IfgPost } from './ifg-rows';

@@ -1,5 +1,4 @@
-import type { CalendarDate } from '@orgchange/domain';
-import { groupBy } from '../shared/group-by';
+import { type CalendarDate, groupBy } from '@orgchange/domain';
 import type { IfgLink, IfgLinkType, IfgOrganisation } from './ifg-rows';
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { type AsOf, holdsAsOf, recordedAsOf } from '../read-model/as-of';
 import { type Employment, type HoldingRow, type OrganisationPostRow, StructureRows, type UnitRecordRow } from './structure-rows';
-import { isClinicalProfession, LEADERSHIP_FAMILIES } from '@orgchange/domain';
+import { groupBy, isClinicalProfession, LEADERSHIP_FAMILIES } from '@orgchange/domain';
 import { buildUnitTree, type PostRow, type UnitRow } from './structure-tree';
 import type { HolderView, PostGroupView, PostView, StructureView } from './structure.types';
 
@@ -138,15 +138,4 @@ function groupsOf(posts: readonly PostView[]): PostGroupView[] {
     unitId: members[0].unitId,
     members: members.map((p) => ({ postId: p.postId, groupRole: p.groupRole, holders: p.holders.map((h) => h.personId) })),
   }));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
