@@ -1,14 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  decideAcrossOrganisations,
-  isDomainError,
-  organisationStream,
-  type OrganisationState,
-  organisationsInvolved,
-  streamDeciders,
-} from '@orgchange/domain';
-import { EVENT_STORE, type EventStore, foldHistory, handleMultiStreamCommand } from '@orgchange/event-store';
+import { EVENT_STORE, type EventStore, handleMultiStreamCommand } from '@orgchange/event-store';
+import { crossOrganisationDecision } from './cross-organisation-decision';
 import { type CommandOutcome, ExecuteCrossOrganisationCommand } from './command-messages';
 import { EventsAppended } from './events-appended.event';
 
@@ -21,17 +14,11 @@ export class CrossOrganisationCommandHandler implements ICommandHandler<ExecuteC
   ) {}
 
   async execute({ command, envelope }: ExecuteCrossOrganisationCommand): Promise<CommandOutcome> {
-    const ids = organisationsInvolved(command);
-    const decider = streamDeciders.organisation;
+    const { streamIds, decide } = crossOrganisationDecision(command);
     const results = await handleMultiStreamCommand(
       this.store,
-      ids.map(organisationStream),
-      (histories) => {
-        const states: Record<string, OrganisationState> = {};
-        histories.forEach((history, i) => (states[ids[i]] = foldHistory(decider, history).current));
-        const decision = decideAcrossOrganisations(command, states);
-        return isDomainError(decision) ? decision : ids.map((id) => decision[id] ?? []);
-      },
+      streamIds,
+      decide,
       // Several streams move together, so a caller's single If-Match cannot apply; conflicts are retried.
       { ...envelope, expectedVersion: undefined },
     );

@@ -5,3 +5,4 @@ export * from './event-ids';
 export * from './events-appended.event';
 export * from './clock.module';
 export * from './post-context';
+export * from './cross-organisation-decision';

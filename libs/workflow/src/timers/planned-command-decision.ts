@@ -1,13 +1,10 @@
-import { withPostContext, type PostCommandRequest } from '@orgchange/commands';
+import { crossOrganisationDecision, withPostContext, type PostCommandRequest } from '@orgchange/commands';
 import {
   type CrossOrganisationCommand,
-  decideAcrossOrganisations,
   type DomainError,
   type DomainEvent,
   isDomainError,
   type OrganisationCommand,
-  organisationsInvolved,
-  type OrganisationState,
   organisationStream,
   type PlannedChange,
   postStream,
@@ -36,20 +33,8 @@ export async function plannedCommandDecision(store: EventStore, command: Planned
         decide: ([history]) => wrapOne(decider.decide(organisationCommand, foldHistory(decider, history))),
       };
     }
-    case 'cross-organisation': {
-      const crossCommand = command as CrossOrganisationCommand;
-      const ids = organisationsInvolved(crossCommand);
-      const decider = streamDeciders.organisation;
-      return {
-        streamIds: ids.map(organisationStream),
-        decide: (histories) => {
-          const states: Record<string, OrganisationState> = {};
-          histories.forEach((history, i) => (states[ids[i]] = foldHistory(decider, history).current));
-          const decision = decideAcrossOrganisations(crossCommand, states);
-          return isDomainError(decision) ? decision : ids.map((id) => decision[id] ?? []);
-        },
-      };
-    }
+    case 'cross-organisation':
+      return crossOrganisationDecision(command as CrossOrganisationCommand);
     case 'post': {
       // The post's facts from other streams are read now, as the post handler reads them just before deciding.
       const postCommand = await withPostContext(store, command as PostCommandRequest);

@@ -26,7 +26,7 @@ async function compileLibs(out: string): Promise<void> {
   await compileForChild(out, ['domain/src', 'event-store/src', 'commands/src', 'workflow/src/timers', 'workflow/src/programmes']);
   const barrel = (modules: string[]) => modules.map((m) => `Object.assign(exports, require('./${m}'));`).join('\n');
   writeFileSync(join(out, 'libs/event-store/src/index.js'), barrel(['event-store.port', 'event-store.errors', 'upcasting', 'stream-rules', 'command-handler', 'sqlite/sqlite-event-store']));
-  writeFileSync(join(out, 'libs/commands/src/index.js'), barrel(['post-context', 'event-ids']));
+  writeFileSync(join(out, 'libs/commands/src/index.js'), barrel(['post-context', 'event-ids', 'cross-organisation-decision']));
 }
 
 const envelope = (correlationId: string): CommandEnvelope => ({ metadata: { actor: 'crash-test', correlationId }, newEventId: () => randomUUID() });
