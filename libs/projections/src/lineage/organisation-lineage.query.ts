@@ -41,12 +41,12 @@ export class OrganisationLineageQuery {
       for (let generation = 1; frontier.length > 0 && generation <= MAX_GENERATIONS; generation += 1) {
         const next: string[] = [];
         for (const id of frontier) {
+          const linkedTo = this.directory.resolve(id, point);
           for (const link of await this.linksOf(id, point)) {
             if (link.relation !== relation || seen.has(link.organisationId)) continue;
             seen.add(link.organisationId);
             next.push(link.organisationId);
             const entry = this.directory.resolve(link.organisationId, point);
-            const linkedTo = this.directory.resolve(id, point);
             lineage.push({
               ...(entry ?? { organisationId: link.organisationId, code: null, name: link.organisationId, kind: 'unknown', openedOn: '', closedOn: null }),
               relation,
