@@ -35,6 +35,9 @@ export class OrganisationLineageQuery {
 
   async lineage(organisation: OrganisationEntryView, point: KnownAt): Promise<OrganisationLineageView> {
     const lineage: OrganisationLineageEntry[] = [];
+    // Both directions start from the same organisation (and may meet others twice): read each stream once.
+    const links = new Map<string, Promise<OrganisationLink[]>>();
+    const linksOf = (id: string) => links.get(id) ?? links.set(id, this.linksOf(id, point)).get(id)!;
     for (const relation of ['predecessor', 'successor'] as const) {
       const seen = new Set([organisation.organisationId]);
       let frontier = [organisation.organisationId];
@@ -42,7 +45,7 @@ export class OrganisationLineageQuery {
         const next: string[] = [];
         for (const id of frontier) {
           const linkedTo = this.directory.resolve(id, point);
-          for (const link of await this.linksOf(id, point)) {
+          for (const link of await linksOf(id)) {
             if (link.relation !== relation || seen.has(link.organisationId)) continue;
             seen.add(link.organisationId);
             next.push(link.organisationId);
