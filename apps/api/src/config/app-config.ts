@@ -1,5 +1,6 @@
 import { Type, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { authModeProblems } from '../auth/auth-mode.rules';
 
 /** Environment the API reads at start-up; each variable has a default so `npm start` needs none. */
 export class AppConfig {
@@ -27,6 +28,43 @@ export class AppConfig {
   /** Largest accepted request body, e.g. `100kb`. */
   @IsString()
   BODY_LIMIT = '100kb';
+
+  /** Interface to listen on; `AUTH_MODE=off` is refused unless this is loopback or DEMO_DATA=true. */
+  @IsString()
+  @IsNotEmpty({ message: 'HOST must name an interface, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST = '0.0.0.0';
+
+  /** `jwt`: every request but /health and /docs needs a bearer token; `off`: a local demo where requests act as an admin. */
+  @IsIn(['jwt', 'off'], { message: 'AUTH_MODE must be jwt or off' })
+  AUTH_MODE: 'jwt' | 'off' = 'jwt';
+
+  /** HS256 shared secret (at least 32 characters). Without it or a public key, a secret kept beside the database is used. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET?: string;
+
+  /** RS256 public key (PEM) of the identity provider; takes precedence over AUTH_JWT_SECRET. */
+  @IsOptional()
+  @IsString()
+  @Matches(/-----BEGIN (RSA )?PUBLIC KEY-----/, { message: 'AUTH_JWT_PUBLIC_KEY must be a PEM public key' })
+  AUTH_JWT_PUBLIC_KEY?: string;
+
+  /** Required `iss` of every token. */
+  @IsString()
+  @IsNotEmpty({ message: 'AUTH_JWT_ISSUER must not be empty' })
+  AUTH_JWT_ISSUER = 'orgchange-local';
+
+  /** Required `aud` of every token. */
+  @IsString()
+  @IsNotEmpty({ message: 'AUTH_JWT_AUDIENCE must not be empty' })
+  AUTH_JWT_AUDIENCE = 'orgchange-api';
+
+  /** Requests per minute from one client address before 429; 0 turns rate limiting off. */
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 or more' })
+  @Min(0, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 or more' })
+  RATE_LIMIT_PER_MINUTE = 1200;
 }
 
 /** Validates the environment, failing start-up with every problem named. Used by `ConfigModule.forRoot`. */
@@ -34,8 +72,8 @@ export function validateAppConfig(env: Record<string, unknown>): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  const problems = [...errors.flatMap((e) => Object.values(e.constraints ?? {})), ...(errors.length === 0 ? authModeProblems(config) : [])];
+  if (problems.length > 0) {
     throw new Error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
