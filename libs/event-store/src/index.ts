@@ -10,3 +10,5 @@ export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export * from './nest/event-store.module';
 export * from './read-all-pages';
 export * from './append-queue';
+export * from './outbox/outbox.port';
+export { SqliteOutbox } from './sqlite/sqlite-outbox';

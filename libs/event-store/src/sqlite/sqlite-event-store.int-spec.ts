@@ -95,7 +95,7 @@ describe('SqliteEventStore on disk', () => {
 
     expect(await reopened.readAll()).toEqual(before);
     expect(await reopened.listStreams('unit')).toEqual([streamId]);
-    expect(reopened.database.pragma('user_version', { simple: true })).toBe(1);
+    expect(reopened.database.pragma('user_version', { simple: true })).toBe(2);
     await expect(reopened.append(streamId, [newEvent()], { expectedVersion: 1 })).resolves.toMatchObject({ nextExpectedVersion: 2 });
   });
 

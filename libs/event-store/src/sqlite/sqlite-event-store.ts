@@ -15,7 +15,9 @@ import type {
 } from '../event-store.port';
 import { assertExpectedVersion, categoryOf } from '../stream-rules';
 import type { Upcaster } from '../upcasting';
+import type { Outbox } from '../outbox/outbox.port';
 import { GroupCommit, type Outcome } from './group-commit';
+import { SqliteOutbox } from './sqlite-outbox';
 import { configureConnection, migrate } from './sqlite-schema';
 import { prepareStatements, recordedEventOf, type Statements } from './sqlite-statements';
 
@@ -52,6 +54,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new SubscriptionSet();
   private readonly upcast?: Upcaster;
   private readonly now: () => Date;
+  private sqliteOutbox?: SqliteOutbox;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -66,6 +69,12 @@ export class SqliteEventStore implements EventStore {
     this.batchTransaction = this.db.transaction((batch, recordedAt) => batch.map((requests) => this.inSavepoint(requests, recordedAt)));
     this.upcast = options.upcast;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** The outbox this store fills in every append's transaction, read and drained by the Kafka relay. */
+  get outbox(): Outbox {
+    this.sqliteOutbox ??= new SqliteOutbox(this.db, this.upcast);
+    return this.sqliteOutbox;
   }
 
   /**
@@ -164,7 +173,11 @@ export class SqliteEventStore implements EventStore {
     try {
       const data = JSON.stringify(event.data);
       const metadata = JSON.stringify(event.metadata);
-      return this.statements.insertEvent.run(eventId, streamId, version, type, schemaVersion, data, metadata, recordedAt).lastInsertRowid as bigint;
+      const globalPosition = this.statements.insertEvent.run(eventId, streamId, version, type, schemaVersion, data, metadata, recordedAt)
+        .lastInsertRowid as bigint;
+      // The outbox entry commits or rolls back with the event: publishing can neither miss nor invent one.
+      this.statements.enqueue.run(globalPosition);
+      return globalPosition;
     } catch (error) {
       // Unique violations are translated here so callers only ever see the port's errors.
       if (isUniqueViolation(error, 'events.event_id')) throw new DuplicateEventIdError(eventId);

@@ -36,6 +36,23 @@ const migrations: readonly string[] = [
   CREATE TRIGGER IF NOT EXISTS events_refuse_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
   `,
+  // The transactional outbox (issue 7): one row per event still to be published, inserted in the append's
+  // transaction and deleted once the broker acknowledged it, so the table stays as small as the relay's lag.
+  // Rows hold only the position: the relay reads the event itself from `events`. Upgrading a database
+  // enqueues nothing for events already stored; `orgchange kafka republish` publishes history on request.
+  `
+  CREATE TABLE IF NOT EXISTS outbox (
+    global_position INTEGER PRIMARY KEY,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  -- Entries that could never be published (sent to the dead-letter topic instead), kept for operators.
+  CREATE TABLE IF NOT EXISTS outbox_dead_letters (
+    global_position INTEGER PRIMARY KEY,
+    error TEXT NOT NULL,
+    dead_lettered_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /**

@@ -27,6 +27,7 @@ export type Statements = Readonly<{
   insertEvent: Statement<
     [eventId: string, streamId: string, streamVersion: number, type: string, schemaVersion: number, data: string, metadata: string, recordedAt: string]
   >;
+  enqueue: Statement<[globalPosition: bigint]>;
   insertStream: Statement<[streamId: string, category: string, version: number, createdPosition: bigint]>;
   updateStreamVersion: Statement<[version: number, streamId: string]>;
   streamRange: Statement<[streamId: string, fromVersion: number, limit: number], StoredSummary>;
@@ -41,7 +42,7 @@ export type Statements = Readonly<{
 }>;
 
 /** Column order of {@link EventRow}. */
-const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+export const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
 
 /**
  * Prepares the statements. Only those that return global positions use safe integers (positions are
@@ -59,6 +60,7 @@ export function prepareStatements(db: Database): Statements {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .safeIntegers(true),
+    enqueue: db.prepare<[bigint]>('INSERT INTO outbox (global_position) VALUES (?)'),
     insertStream: db.prepare<[string, string, number, bigint]>(
       'INSERT INTO streams (stream_id, category, version, created_position) VALUES (?, ?, ?, ?)',
     ),
