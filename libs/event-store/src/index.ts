@@ -12,3 +12,6 @@ export * from './read-all-pages';
 export * from './append-queue';
 export * from './outbox/outbox.port';
 export { SqliteOutbox } from './sqlite/sqlite-outbox';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
+export * from './event-import.port';
