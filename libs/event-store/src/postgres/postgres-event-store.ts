@@ -4,7 +4,7 @@ import type { EventImport } from '../event-import.port';
 import type { AppendRequest, AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, RecordedEvent, Subscription } from '../event-store.port';
 import type { Upcaster } from '../upcasting';
 import { PostgresListener } from './postgres-listener';
-import { appendArguments, appendResults, EVENT_COLUMNS, type EventRow, recordedEventOf, translateAppendError } from './postgres-rows';
+import { type AppendRow, appendArguments, appendResults, EVENT_COLUMNS, type EventRow, recordedEventOf, translateAppendError } from './postgres-rows';
 import { assertSchemaName, channelOf, migrate } from './postgres-schema';
 
 /** Options of {@link PostgresEventStore.open}. */
@@ -71,7 +71,7 @@ export class PostgresEventStore implements EventStore, EventImport {
 
   async appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
     try {
-      const { rows } = await this.pool.query({
+      const { rows } = await this.pool.query<AppendRow>({
         text: 'SELECT * FROM orgchange_append($1, $2, $3, $4, $5, $6, $7, $8)',
         values: appendArguments(requests),
         rowMode: 'array',

@@ -45,7 +45,7 @@ export function appendArguments(requests: readonly AppendRequest[]): unknown[] {
   ];
 }
 
-type AppendRow = [request: number, eventId: string | null, type: string | null, position: string | null, version: number | null, alreadyStored: boolean, next: number];
+export type AppendRow = [request: number, eventId: string | null, type: string | null, position: string | null, version: number | null, alreadyStored: boolean, next: number];
 
 /** Groups the function's rows back into one result per request, in request order. */
 export function appendResults(requests: readonly AppendRequest[], rows: readonly AppendRow[]): AppendResult[] {
