@@ -3,7 +3,9 @@ import { CommitNotifier, SubscriptionSet } from '../catch-up-subscription';
 import type { EventImport } from '../event-import.port';
 import type { AppendRequest, AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, RecordedEvent, Subscription } from '../event-store.port';
 import type { Upcaster } from '../upcasting';
+import type { Outbox } from '../outbox/outbox.port';
 import { PostgresListener } from './postgres-listener';
+import { PostgresOutbox } from './postgres-outbox';
 import { type AppendRow, appendArguments, appendResults, EVENT_COLUMNS, type EventRow, recordedEventOf, translateAppendError } from './postgres-rows';
 import { assertSchemaName, channelOf, migrate } from './postgres-schema';
 
@@ -32,6 +34,7 @@ export class PostgresEventStore implements EventStore, EventImport {
   private readonly subscriptions = new SubscriptionSet();
   private readonly listener: PostgresListener;
   private closing?: Promise<void>;
+  private postgresOutbox?: PostgresOutbox;
 
   private constructor(
     private readonly pool: Pool,
@@ -58,6 +61,12 @@ export class PostgresEventStore implements EventStore, EventImport {
       throw error;
     }
     return new PostgresEventStore(pool, config, schema, options);
+  }
+
+  /** The outbox every append fills in its own transaction, read and drained by the Kafka relay. */
+  get outbox(): Outbox {
+    this.postgresOutbox ??= new PostgresOutbox(this.pool, this.options.upcast);
+    return this.postgresOutbox;
   }
 
   /** The connection pool, for tables that must share the log's database (idempotency records, outbox). */

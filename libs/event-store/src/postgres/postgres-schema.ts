@@ -56,7 +56,7 @@ const migrations: readonly ((schema: string) => string)[] = [
   END $$;
   CREATE TRIGGER events_refuse_change BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION refuse_event_change();
   CREATE TRIGGER events_refuse_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change();
-  ${appendFunction(schema)}
+  ${appendFunction(schema, false)}
   ${importFunction(schema)}
   `,
   () => `
@@ -67,6 +67,21 @@ const migrations: readonly ((schema: string) => string)[] = [
     body json NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
   );
+  `,
+  // The transactional outbox (issue 7): one row per event still to be published, written by the append in
+  // its own transaction. Events stored before this migration are history and are not enqueued.
+  (schema) => `
+  CREATE TABLE outbox (
+    global_position bigint PRIMARY KEY REFERENCES events (global_position),
+    attempts integer NOT NULL DEFAULT 0,
+    last_error text
+  );
+  CREATE TABLE outbox_dead_letters (
+    global_position bigint PRIMARY KEY REFERENCES events (global_position),
+    error text NOT NULL,
+    dead_lettered_at timestamptz NOT NULL DEFAULT now()
+  );
+  ${appendFunction(schema, true).replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION')}
   `,
 ];
 
@@ -82,7 +97,7 @@ const lockAndReadHead = (schema: string): string => `
  * requests concatenated; `counts` says how many each has). A failure raises OCCON (version) or a unique
  * violation (event id), and the statement, so the whole call, is undone. One round trip per append.
  */
-function appendFunction(schema: string): string {
+function appendFunction(schema: string, outbox: boolean): string {
   return `
   CREATE FUNCTION orgchange_append(p_streams text[], p_expected text[], p_counts integer[], p_ids text[], p_types text[],
       p_versions integer[], p_datas text[], p_metadatas text[])
@@ -127,6 +142,7 @@ function appendFunction(schema: string): string {
         SELECT head + k, p_ids[pos + k - 1], p_streams[i], cur_version + k, p_types[pos + k - 1], p_versions[pos + k - 1],
                p_datas[pos + k - 1]::json, p_metadatas[pos + k - 1]::json, stamp
         FROM generate_series(1, n) AS k;
+      ${outbox ? 'INSERT INTO outbox (global_position) SELECT head + k FROM generate_series(1, n) AS k;' : ''}
       IF cur_version = -1 THEN
         INSERT INTO streams (stream_id, category, version, created_position)
           VALUES (p_streams[i], CASE WHEN position('-' in p_streams[i]) = 0 THEN p_streams[i] ELSE split_part(p_streams[i], '-', 1) END, n - 1, head + 1);
