@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
+import type { Role } from '../../apps/api/src/auth/principal';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { validateAppConfig } from '../../apps/api/src/config/app-config';
 
@@ -19,10 +21,33 @@ export function tempDatabase(): TempDatabase {
   return { file: join(dir, 'orgchange.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The HS256 secret the harness's API verifies tokens with (AUTH_MODE=jwt, as in production). */
+export const TEST_JWT_SECRET = 'orgchange-e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+const ISSUER = 'orgchange-local';
+const AUDIENCE = 'orgchange-api';
+
+/** A token the harness's API accepts: one role over the given organisations (`*` = all). */
+export const tokenFor = (role: Role, organisations: readonly string[] = ['*'], subject = `test-${role}`, expiresIn: string | number = '1h'): string =>
+  mintToken({ secret: TEST_JWT_SECRET, issuer: ISSUER, audience: AUDIENCE, subject, role, organisations, expiresIn });
+
+type Http = ReturnType<typeof request>;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/** supertest whose every request carries `Authorization: Bearer <token>`. */
+function withToken(http: Http, token: string): Http {
+  const signed = Object.create(http) as Record<string, unknown>;
+  for (const method of METHODS) signed[method] = (url: string) => http[method](url).set('Authorization', `Bearer ${token}`);
+  return signed as unknown as Http;
+}
+
 export type ApiHarness = Readonly<{
   app: INestApplication;
-  /** supertest against the app's server (no port is left listening between requests). */
-  http: ReturnType<typeof request>;
+  /** supertest against the app's server (no port is left listening between requests), signed as an admin. */
+  http: Http;
+  /** supertest with no token at all. */
+  anonymous: Http;
+  /** supertest signed with this token (see {@link tokenFor}). */
+  as: (token: string) => Http;
   store: EventStore;
   database: TempDatabase;
   /** Number of events in the log, read from the store (not through the API). */
@@ -48,7 +73,15 @@ export async function startApi(options: StartOptions = {}): Promise<ApiHarness> 
   const owned = options.database === undefined;
   let app: INestApplication | undefined;
   try {
-    const config = validateAppConfig({ ORGCHANGE_DB: database.file, LOG_LEVEL: 'silent', DEMO_DATA: options.demo ? 'true' : 'false', ...options.env });
+    const config = validateAppConfig({
+      ORGCHANGE_DB: database.file,
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: options.demo ? 'true' : 'false',
+      AUTH_MODE: 'jwt',
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...options.env,
+    });
     app = await createApi(config, options.clock);
     await app.init();
   } catch (error) {
@@ -58,9 +91,12 @@ export async function startApi(options: StartOptions = {}): Promise<ApiHarness> 
   }
   const started = app;
   const store = started.get<EventStore>(EVENT_STORE);
+  const anonymous = request(started.getHttpServer());
   return {
     app: started,
-    http: request(started.getHttpServer()),
+    http: withToken(anonymous, tokenFor('admin')),
+    anonymous,
+    as: (token) => withToken(anonymous, token),
     store,
     database,
     eventCount: () => store.count(),

@@ -5,6 +5,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ClockModule, type Clock, CommandsModule, systemClock } from '@orgchange/commands';
 import { EventStoreModule } from '@orgchange/event-store';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditController } from './audit/audit.controller';
+import { AuthModule } from './auth/auth.module';
 import { BoundaryChangesController } from './boundaries/boundary-changes.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -20,6 +22,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsQuery } from './organisations/organisations.query';
 import { PeopleController } from './people/people.controller';
+import { PersonErasureController } from './people/person-erasure.controller';
 import { PostsController } from './posts/posts.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProjectionsModule } from './projections/projections.module';
@@ -38,6 +41,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL !== 'silent' } }),
+        AuthModule.forRoot(config),
         CqrsModule.forRoot(),
         ClockModule.forRoot(clock),
         EventStoreModule.forRoot({ kind: 'sqlite', file: config.ORGCHANGE_DB }),
@@ -59,6 +63,8 @@ export class AppModule {
         TimelinesController,
         HoldersController,
         ProgrammesController,
+        AuditController,
+        PersonErasureController,
       ],
       providers: [
         OrganisationsQuery,

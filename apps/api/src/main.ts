@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { startupAuthHint } from './auth/startup-hint';
 import { createApi } from './bootstrap';
 import { validateAppConfig } from './config/app-config';
 
@@ -11,8 +12,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const app = await createApi(config);
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
   console.log(`orgchange API on http://localhost:${config.PORT} (database ${config.ORGCHANGE_DB}); OpenAPI at /docs, health at /health`);
+  console.log(startupAuthHint(config));
 }
 
 void main();

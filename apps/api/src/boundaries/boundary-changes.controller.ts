@@ -8,6 +8,8 @@ import type { Response } from 'express';
 import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { ChangeMembershipDto, RedrawBoundaryDto, TransferEmploymentDto, TransferServiceDto } from './boundary.dto';
+import { WritesTo } from '../auth/route-access.decorators';
+import { command } from '../auth/organisation-resolvers';
 
 /** Changes between organisations; each is recorded in every organisation involved, in one transaction. */
 @ApiTags('boundary changes')
@@ -19,6 +21,7 @@ export class BoundaryChangesController {
     return respond(res, await this.commandBus.execute(new ExecuteCrossOrganisationCommand(command, envelope)));
   }
 
+  @WritesTo(command('TransferService'))
   @Post('service-transfers')
   @HttpCode(201)
   @ApiOperation({ summary: 'Move a service or team to another organisation (hosting and employment kept apart)' })
@@ -27,6 +30,7 @@ export class BoundaryChangesController {
     return this.run({ type: 'TransferService', data: dto }, envelope, res);
   }
 
+  @WritesTo(command('ChangeMembership'))
   @Post('memberships')
   @HttpCode(201)
   @ApiOperation({ summary: 'An organisation joins or leaves a CCG/ICB or a partnership unit' })
@@ -35,6 +39,7 @@ export class BoundaryChangesController {
     return this.run({ type: 'ChangeMembership', data: dto }, envelope, res);
   }
 
+  @WritesTo(command('RedrawBoundary'))
   @Post('boundary-redraws')
   @HttpCode(201)
   @ApiOperation({ summary: 'Population, geography or budget moves between organisations' })
@@ -43,6 +48,7 @@ export class BoundaryChangesController {
     return this.run({ type: 'RedrawBoundary', data: dto }, envelope, res);
   }
 
+  @WritesTo(command('TransferEmployment'))
   @Post('employment-transfers')
   @HttpCode(201)
   @ApiOperation({ summary: "People's employer changes while their team stays" })

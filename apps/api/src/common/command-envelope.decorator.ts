@@ -2,6 +2,7 @@ import { BadRequestException, createParamDecorator, type ExecutionContext } from
 import { eventIdFactory, newId } from '@orgchange/commands';
 import type { CommandEnvelope, ExpectedVersion } from '@orgchange/event-store';
 import type { Request } from 'express';
+import { PRINCIPAL, type WithPrincipal } from '../auth/principal';
 
 const IF_MATCH = /^(?:W\/)?"?(-1|\d{1,15})"?$/;
 const HEADER_TEXT = /^[\x21-\x7e]{1,200}$/;
@@ -22,11 +23,16 @@ function headerText(request: Request, name: string): string | undefined {
   return value;
 }
 
-/** Builds a command's envelope from the request: actor, correlation id, expected version, event ids. */
-export function envelopeFrom(request: Request): CommandEnvelope {
+/**
+ * Builds a command's envelope from the request: correlation id, expected version, event ids, and as actor the
+ * authenticated subject (never a header the caller could set), so the log says who changed what.
+ */
+export function envelopeFrom(request: Request & WithPrincipal): CommandEnvelope {
+  const principal = request[PRINCIPAL];
+  if (!principal) throw new Error('a command reached its controller without an authenticated caller');
   return {
     metadata: {
-      actor: headerText(request, 'X-Actor') ?? 'anonymous',
+      actor: principal.subject,
       correlationId: headerText(request, 'X-Correlation-Id') ?? newId(),
     },
     expectedVersion: parseIfMatch(request.header('If-Match')),
@@ -36,5 +42,5 @@ export function envelopeFrom(request: Request): CommandEnvelope {
 
 /** Controller parameter: the {@link CommandEnvelope} of this request. */
 export const Envelope = createParamDecorator((_: unknown, context: ExecutionContext): CommandEnvelope =>
-  envelopeFrom(context.switchToHttp().getRequest<Request>()),
+  envelopeFrom(context.switchToHttp().getRequest<Request & WithPrincipal>()),
 );

@@ -22,6 +22,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -43,15 +44,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
-  const body = exception.getResponse() as string | { message?: unknown; code?: string; errors?: ProblemDetails['errors'] };
+  const body = exception.getResponse() as string | { message?: unknown; code?: string; errors?: ProblemDetails['errors']; details?: unknown };
   // Some errors raised outside Nest's own exception classes (the body parser's 413) arrive with a string body.
   if (typeof body === 'string') return problem(status, titleOf(status), codeOf(status, exception), body);
   const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? exception.message);
-  return problem(status, titleOf(status), body.code ?? codeOf(status, exception), message, body.errors ? { errors: body.errors } : {});
+  return problem(status, titleOf(status), body.code ?? codeOf(status, exception), message, { ...(body.errors ? { errors: body.errors } : {}), ...(body.details ? { details: body.details } : {}) });
 }
 
 const codeOf = (status: number, exception: HttpException): string =>
-  status === 413 ? 'PayloadTooLarge' : status === 404 ? 'NotFound' : exception.name.replace(/Exception$/, '');
+  status === 413 ? 'PayloadTooLarge' : status === 404 ? 'NotFound' : status === 429 ? 'RateLimited' : exception.name.replace(/Exception$/, '');
 
 const titleOf = (status: number): string => (status === 400 ? 'Invalid request' : (HttpStatus[status] ?? 'Error').toString().replace(/_/g, ' ').toLowerCase());
 

@@ -8,6 +8,8 @@ import type { Response } from 'express';
 import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { WritesTo } from '../auth/route-access.decorators';
+import { correctionTarget } from '../auth/organisation-resolvers';
 
 export class RetractEventDto {
   @ApiProperty({ description: 'why the event should never have been recorded' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
@@ -26,6 +28,7 @@ export class CorrectEventDto {
 export class CorrectionsController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @WritesTo(correctionTarget)
   @Post('retraction')
   @HttpCode(201)
   @ApiOperation({ summary: 'Retract an event recorded in error' })
@@ -34,6 +37,7 @@ export class CorrectionsController {
     return respond(res, await this.commandBus.execute(new ExecuteCorrectionCommand({ type: 'RetractEvent', data: { targetEventId, reason: dto.reason } }, envelope)));
   }
 
+  @WritesTo(correctionTarget)
   @Post('correction')
   @HttpCode(201)
   @ApiOperation({ summary: 'Correct the facts of an event (most often a backdated effective date)' })

@@ -9,6 +9,8 @@ import { CommandResponse, respond } from '../common/command-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CloseOrganisationDto, EstablishOrganisationDto, MergeOrganisationsDto, ReclassifyOrganisationDto, RenameOrganisationDto, SplitOrganisationDto } from './organisation.dto';
 import { AsOfQueryDto, OrganisationsQuery } from './organisations.query';
+import { WritesTo } from '../auth/route-access.decorators';
+import { command, organisationInPath } from '../auth/organisation-resolvers';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -18,6 +20,7 @@ export class OrganisationsController {
     private readonly query: OrganisationsQuery,
   ) {}
 
+  @WritesTo(command('EstablishOrganisation'))
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Establish an organisation (trust, council, CCG/ICB, practice, department)' })
@@ -27,6 +30,7 @@ export class OrganisationsController {
     return respond(res, await this.commandBus.execute(new ExecuteOrganisationCommand({ type: 'EstablishOrganisation', data }, envelope)));
   }
 
+  @WritesTo(command('MergeOrganisations'))
   @Post('merges')
   @HttpCode(201)
   @ApiOperation({ summary: 'Merge organisations into a successor (n → 1); the predecessors close' })
@@ -35,6 +39,7 @@ export class OrganisationsController {
     return respond(res, await this.commandBus.execute(new ExecuteCrossOrganisationCommand({ type: 'MergeOrganisations', data: dto }, envelope)));
   }
 
+  @WritesTo(organisationInPath)
   @Post(':organisationId/rename')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
@@ -42,6 +47,7 @@ export class OrganisationsController {
     return respond(res, await this.commandBus.execute(new ExecuteOrganisationCommand({ type: 'RenameOrganisation', data: { ...dto, organisationId } }, envelope)));
   }
 
+  @WritesTo(organisationInPath)
   @Post(':organisationId/reclassify')
   @HttpCode(201)
   @ApiOperation({ summary: 'Change the kind of an organisation from a date (a trust gains foundation status, a CCG becomes a sub-ICB location)' })
@@ -50,6 +56,7 @@ export class OrganisationsController {
     return respond(res, await this.commandBus.execute(new ExecuteOrganisationCommand({ type: 'ReclassifyOrganisation', data: { ...dto, organisationId } }, envelope)));
   }
 
+  @WritesTo(organisationInPath)
   @Post(':organisationId/close')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
@@ -57,6 +64,7 @@ export class OrganisationsController {
     return respond(res, await this.commandBus.execute(new ExecuteOrganisationCommand({ type: 'CloseOrganisation', data: { ...dto, organisationId } }, envelope)));
   }
 
+  @WritesTo(command('SplitOrganisation', { organisationId: 'predecessorId' }))
   @Post(':organisationId/split')
   @HttpCode(201)
   @ApiOperation({ summary: 'Split an organisation into established successors (1 → n); it closes' })

@@ -9,6 +9,8 @@ import type { Response } from 'express';
 import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { EffectiveFromField, OptionalIdField } from '../common/dto-fields';
+import { WritesTo } from '../auth/route-access.decorators';
+import { noOrganisation } from '../auth/organisation-resolvers';
 
 /** Only an opaque id and a profession: names never enter the event log. */
 export class RegisterPersonDto {
@@ -22,6 +24,7 @@ export class RegisterPersonDto {
 export class PeopleController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @WritesTo(noOrganisation)
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a person by opaque id and profession' })

@@ -8,6 +8,8 @@ import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { AbolishPostDto, CreatePostDto, EndAppointmentDto, RegradePostDto, RetitlePostDto, StartAppointmentDto } from './post.dto';
+import { WritesTo } from '../auth/route-access.decorators';
+import { command } from '../auth/organisation-resolvers';
 
 /** Posts and appointments to them: every command lands in the post's stream. */
 @ApiTags('posts')
@@ -19,6 +21,7 @@ export class PostsController {
     return respond(res, await this.commandBus.execute(new ExecutePostCommand(command, envelope)));
   }
 
+  @WritesTo(command('CreatePost'))
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a post in a unit' })
@@ -27,6 +30,7 @@ export class PostsController {
     return this.run({ type: 'CreatePost', data: { ...dto, postId: dto.postId ?? newId() } }, envelope, res);
   }
 
+  @WritesTo(command('RetitlePost'))
   @Post(':postId/retitle')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
@@ -34,6 +38,7 @@ export class PostsController {
     return this.run({ type: 'RetitlePost', data: { ...dto, postId } }, envelope, res);
   }
 
+  @WritesTo(command('RegradePost'))
   @Post(':postId/regrade')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
@@ -41,6 +46,7 @@ export class PostsController {
     return this.run({ type: 'RegradePost', data: { ...dto, postId } }, envelope, res);
   }
 
+  @WritesTo(command('AbolishPost'))
   @Post(':postId/abolish')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
@@ -48,6 +54,7 @@ export class PostsController {
     return this.run({ type: 'AbolishPost', data: { ...dto, postId } }, envelope, res);
   }
 
+  @WritesTo(command('StartAppointment'))
   @Post(':postId/appointments')
   @HttpCode(201)
   @ApiOperation({ summary: 'Appoint someone to a post (substantive, acting, covering, interim, secondment, joint)' })
@@ -56,6 +63,7 @@ export class PostsController {
     return this.run({ type: 'StartAppointment', data: { ...dto, postId, appointmentId: dto.appointmentId ?? newId() } }, envelope, res);
   }
 
+  @WritesTo(command('EndAppointment'))
   @Post(':postId/appointments/:appointmentId/end')
   @HttpCode(201)
   @ApiOperation({ summary: 'End an appointment' })

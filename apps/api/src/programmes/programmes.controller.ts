@@ -11,6 +11,8 @@ import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { KnownAtQueryDto } from '../timelines/known-at-query.dto';
+import { programmeDraft, programmeStep } from '../auth/organisation-resolvers';
+import { WritesTo } from '../auth/route-access.decorators';
 import type { PlannedChangeDto } from './planned-change.dto';
 import {
   CloseProgrammeDto,
@@ -42,6 +44,7 @@ export class ProgrammesController {
     return respond(res, await this.commandBus.execute(new ExecuteProgrammeCommand(command, envelope)));
   }
 
+  @WritesTo(programmeDraft)
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Draft a programme: its organisations and planned changes, each with its effective date' })
@@ -51,6 +54,7 @@ export class ProgrammesController {
     return this.run({ type: 'DraftProgramme', data: { ...rest, programmeId: programmeId ?? newId(), changes: planned(changes) } }, envelope, res);
   }
 
+  @WritesTo(programmeStep)
   @Post(':programmeId/proposal')
   @HttpCode(201)
   @ApiOperation({ summary: 'Publish the proposal' })
@@ -59,6 +63,7 @@ export class ProgrammesController {
     return this.run({ type: 'PublishProposal', data: { programmeId } }, envelope, res);
   }
 
+  @WritesTo(programmeStep)
   @Post(':programmeId/consultation')
   @HttpCode(201)
   @ApiOperation({ summary: 'Open the staff consultation for a number of days (it closes by itself the day after its last day)' })
@@ -67,6 +72,7 @@ export class ProgrammesController {
     return this.run({ type: 'OpenConsultation', data: { ...dto, programmeId } }, envelope, res);
   }
 
+  @WritesTo(programmeStep)
   @Post(':programmeId/responses')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a consultation response' })
@@ -75,6 +81,7 @@ export class ProgrammesController {
     return this.run({ type: 'RecordConsultationResponse', data: { ...dto, programmeId, responseId: dto.responseId ?? newId() } }, envelope, res);
   }
 
+  @WritesTo(programmeStep)
   @Post(':programmeId/waiver')
   @HttpCode(201)
   @ApiOperation({ summary: 'Waive consultation, with a reason' })
@@ -83,6 +90,7 @@ export class ProgrammesController {
     return this.run({ type: 'WaiveConsultation', data: { ...dto, programmeId } }, envelope, res);
   }
 
+  @WritesTo(programmeStep)
   @Post(':programmeId/decision')
   @HttpCode(201)
   @ApiOperation({ summary: 'Decide: approved as proposed, or amended with the changes that will take effect' })
@@ -92,6 +100,7 @@ export class ProgrammesController {
     return this.run({ type: 'DecideProgramme', data: { ...rest, programmeId, ...(changes ? { changes: planned(changes) } : {}) } }, envelope, res);
   }
 
+  @WritesTo(programmeStep)
   @Post(':programmeId/withdrawal')
   @HttpCode(201)
   @ApiOperation({ summary: 'Withdraw the programme before any change takes effect; its pending timers are cancelled' })
@@ -100,6 +109,7 @@ export class ProgrammesController {
     return this.run({ type: 'WithdrawProgramme', data: { ...dto, programmeId } }, envelope, res);
   }
 
+  @WritesTo(programmeStep)
   @Post(':programmeId/closure')
   @HttpCode(201)
   @ApiOperation({ summary: 'Close the programme once its review is due' })

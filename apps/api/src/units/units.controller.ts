@@ -9,6 +9,8 @@ import { Envelope } from '../common/command-envelope.decorator';
 import { CommandResponse, respond } from '../common/command-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { DissolveUnitDto, EstablishUnitDto, MergeUnitsDto, MoveUnitDto, RenameUnitDto, SplitUnitDto } from './unit.dto';
+import { WritesTo } from '../auth/route-access.decorators';
+import { organisationInPath } from '../auth/organisation-resolvers';
 
 /** The unit tree of one organisation: every command lands in that organisation's stream. */
 @ApiTags('units')
@@ -20,6 +22,7 @@ export class UnitsController {
     return respond(res, await this.commandBus.execute(new ExecuteOrganisationCommand(command, envelope)));
   }
 
+  @WritesTo(organisationInPath)
   @Post('units')
   @HttpCode(201)
   @ApiOperation({ summary: 'Establish a unit (division, directorate, team, partnership unit …)' })
@@ -28,6 +31,7 @@ export class UnitsController {
     return this.run({ type: 'EstablishUnit', data: { ...dto, organisationId, unitId: dto.unitId ?? newId() } }, envelope, res);
   }
 
+  @WritesTo(organisationInPath)
   @Post('units/:unitId/rename')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
@@ -35,6 +39,7 @@ export class UnitsController {
     return this.run({ type: 'RenameUnit', data: { ...dto, organisationId, unitId } }, envelope, res);
   }
 
+  @WritesTo(organisationInPath)
   @Post('units/:unitId/move')
   @HttpCode(201)
   @ApiOperation({ summary: 'Re-parent a unit (no cycles; one parent per date)' })
@@ -43,6 +48,7 @@ export class UnitsController {
     return this.run({ type: 'MoveUnit', data: { ...dto, organisationId, unitId } }, envelope, res);
   }
 
+  @WritesTo(organisationInPath)
   @Post('units/:unitId/split')
   @HttpCode(201)
   @ApiOperation({ summary: 'Split a unit into new units, allocating its children' })
@@ -51,6 +57,7 @@ export class UnitsController {
     return this.run({ type: 'SplitUnit', data: { ...dto, organisationId, unitId } }, envelope, res);
   }
 
+  @WritesTo(organisationInPath)
   @Post('units/:unitId/dissolve')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponse })
@@ -58,6 +65,7 @@ export class UnitsController {
     return this.run({ type: 'DissolveUnit', data: { ...dto, organisationId, unitId } }, envelope, res);
   }
 
+  @WritesTo(organisationInPath)
   @Post('unit-merges')
   @HttpCode(201)
   @ApiOperation({ summary: 'Merge units into one; their children move to the successor' })
