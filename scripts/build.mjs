@@ -1,4 +1,5 @@
-// Compiles apps/, libs/ and bench/ to dist/ with swc (no type check: `npm run typecheck` does that).
+// Compiles apps/, libs/ and bench/ to dist/ with swc (no type check: `npm run typecheck` does that), then
+// bundles the web page (apps/web) into dist/web with Vite, for the API to serve at `/`.
 // swc rewrites the @orgchange/* aliases from tsconfig.json into relative requires, so dist/ runs
 // with plain `node` and no path-mapping hook.
 import { transformFile } from '@swc/core';
@@ -14,6 +15,8 @@ const isSource = (name) => name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|d
 async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
+    // apps/web is browser code: Vite bundles it below instead.
+    if (path === join(root, 'apps', 'web')) continue;
     if (entry.isDirectory()) yield* sources(path);
     else if (isSource(entry.name)) yield path;
   }
@@ -36,3 +39,7 @@ for (const top of ['apps', 'libs', 'bench']) {
   }
 }
 console.log(`build: ${count} files compiled to dist/`);
+
+const { build: buildWeb } = await import('vite');
+await buildWeb({ configFile: join(root, 'apps', 'web', 'vite.config.mjs') });
+console.log('build: web page bundled to dist/web/');
