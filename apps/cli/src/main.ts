@@ -7,11 +7,13 @@ import { holdersCommand } from './holders.command';
 import { importCommand } from './import.command';
 import { lineageCommand } from './lineage.command';
 import { logCommand } from './log.command';
+import { peopleCommand } from './people.command';
 import { programmesCommand } from './programmes.command';
 import { projectionsCommand } from './projections.command';
 import { structureCommand } from './structure.command';
 import { synthCommand } from './synth.command';
 import { timelineCommand } from './timeline.command';
+import { tokenCommand } from './token.command';
 import { unitsCommand } from './units.command';
 
 /** The `orgchange` command. Each verb lives in its own file and honours --db / ORGCHANGE_DB. */
@@ -21,7 +23,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), tokenCommand(), peopleCommand()]) program.addCommand(inheriting(verb, program));
   for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
 }
