@@ -1,5 +1,6 @@
 import { Metadata, type ServerReadableStream, type sendUnaryData, status } from '@grpc/grpc-js';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
+import { Code } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/code_pb';
 import { Status } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/status_pb';
 import { StreamRevisionConflictErrorDetails } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/errors_pb';
 import {
@@ -68,7 +69,7 @@ function conflictDetails(conflict: RevisionConflict): Metadata {
     .setActualRevision(conflict.actual.toString());
   const any = new Any();
   any.pack(details.serializeBinary(), 'kurrentdb.protocol.v2.streams.errors.StreamRevisionConflictErrorDetails');
-  const rich = new Status().setCode(status.FAILED_PRECONDITION).setMessage(conflict.message).setDetails(any);
+  const rich = new Status().setCode(Code.FAILED_PRECONDITION).setMessage(conflict.message).setDetails(any);
   const metadata = new Metadata();
   metadata.set('grpc-status-details-bin', Buffer.from(rich.serializeBinary()));
   return metadata;

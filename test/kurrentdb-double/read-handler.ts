@@ -15,7 +15,10 @@ const { ReadDirection } = ReadReq.Options;
 export function readHandler(log: DoubleLog): (call: ReadCall) => void {
   return (call) => {
     const options = call.request.getOptions();
-    if (!options) return call.destroy(new Error('ReadReq without options'));
+    if (!options) {
+      call.destroy(new Error('ReadReq without options'));
+      return;
+    }
     const structuredIds = options.getUuidOption()?.hasStructured() ?? false;
     const send = (event: LoggedEvent): boolean => call.write(eventMessage(event, structuredIds));
     if (options.hasSubscription()) return subscribeToAll(log, call, options, send);
@@ -64,7 +67,10 @@ function* allSlice(log: DoubleLog, options: ReadReq.Options, backwards: boolean)
 
 /** Catch-up subscription to `$all`: starts after the position given (exclusive, as KurrentDB does), then follows appends. */
 function subscribeToAll(log: DoubleLog, call: ReadCall, options: ReadReq.Options, send: (event: LoggedEvent) => boolean): void {
-  if (!options.hasAll()) return call.destroy(new Error('the test double only subscribes to $all'));
+  if (!options.hasAll()) {
+    call.destroy(new Error('the test double only subscribes to $all'));
+    return;
+  }
   const all = options.getAll()!;
   const matches = filterOf(options) ?? (() => true);
   let next = all.hasPosition() ? log.indexAtOrAfter(BigInt(all.getPosition()!.getCommitPosition()) + 1n) : all.hasEnd() ? log.events.length : 0;
