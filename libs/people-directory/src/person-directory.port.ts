@@ -11,7 +11,7 @@ export type PersonName = Readonly<{ name: string; from?: CalendarDate; until?: C
 
 /**
  * People's names, kept apart from the event log: events carry opaque person ids only, so a name can be erased
- * here without rewriting history. Erasure is final: once a person is erased, recording names for them again
+ * here without rewriting history. Each person's names are encrypted under a key of their own; erasure destroys it. Erasure is final: once a person is erased, recording names for them again
  * (a re-import) does nothing.
  */
 export interface PersonDirectory {
@@ -22,6 +22,11 @@ export interface PersonDirectory {
    * first after it. People with no name (never recorded, or erased) are absent from the map.
    */
   namesOn(personIds: readonly string[], on: CalendarDate): Promise<ReadonlyMap<string, string>>;
-  /** Deletes every name of the person and remembers the erasure; returns how many names were deleted. */
+  /** Which of these people were erased, so reads can show them as erased rather than as unnamed. */
+  erasedAmong(personIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /**
+   * Destroys the person's key and sealed records and remembers the erasure; returns how many names were
+   * destroyed. The event log is not touched: it holds only the opaque id.
+   */
   erase(personId: string, erasedAt: Date): Promise<number>;
 }

@@ -1,42 +1,52 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CalendarDate } from '@orgchange/domain';
 import type { PersonDirectory, PersonName } from '../person-directory.port';
+import { newPersonKey, openNames, sealNames } from '../person-record.cipher';
+import { createPersonDirectorySchema, zeroFreedPages } from './person-directory.schema';
 
-type NameRow = Readonly<{ person_id: string; name: string; valid_from: string | null; valid_to: string | null }>;
+type SealedRow = Readonly<{ source: string; nonce: Buffer; ciphertext: Buffer; tag: Buffer }>;
 
 /**
- * {@link PersonDirectory} in two tables of the event store's own SQLite file (pass `SqliteEventStore.database`):
- * `person_names`, and `person_erasures`, which outlives the names so an erased person stays erased.
+ * {@link PersonDirectory} in the event store's own SQLite file (pass `SqliteEventStore.database`). Each person's
+ * names are sealed with AES-256-GCM under a key of their own; erasure zeroes and deletes that key and the sealed
+ * records, so no copy of the names in this file can be opened afterwards. The event log is never touched.
  */
 export class SqlitePersonDirectory implements PersonDirectory {
   private readonly erased: Statement<[string], { person_id: string }>;
-  private readonly deleteFromSource: Statement<[string, string]>;
-  private readonly insert: Statement<[string, string, string | null, string | null, string]>;
-  private readonly deleteAll: Statement<[string]>;
+  private readonly keyOf: Statement<[string], { data_key: Buffer }>;
+  private readonly insertKey: Statement<[string, Buffer]>;
+  private readonly upsertRecord: Statement<[string, string, Buffer, Buffer, Buffer]>;
+  private readonly deleteRecord: Statement<[string, string]>;
+  private readonly recordsOf: Statement<[string], SealedRow>;
+  private readonly zeroKey: Statement<[string]>;
+  private readonly deleteKey: Statement<[string]>;
+  private readonly deleteRecords: Statement<[string]>;
   private readonly remember: Statement<[string, string]>;
-  private readonly namesOf: Statement<[string], NameRow>;
 
   constructor(private readonly db: Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS person_names (
-        person_id TEXT NOT NULL, name TEXT NOT NULL, valid_from TEXT, valid_to TEXT, source TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS person_names_by_person ON person_names (person_id);
-      CREATE TABLE IF NOT EXISTS person_erasures (person_id TEXT PRIMARY KEY, erased_at TEXT NOT NULL) WITHOUT ROWID;
-    `);
+    createPersonDirectorySchema(db);
     this.erased = db.prepare('SELECT person_id FROM person_erasures WHERE person_id = ?');
-    this.deleteFromSource = db.prepare('DELETE FROM person_names WHERE person_id = ? AND source = ?');
-    this.insert = db.prepare('INSERT INTO person_names (person_id, name, valid_from, valid_to, source) VALUES (?, ?, ?, ?, ?)');
-    this.deleteAll = db.prepare('DELETE FROM person_names WHERE person_id = ?');
+    this.keyOf = db.prepare('SELECT data_key FROM person_keys WHERE person_id = ?');
+    this.insertKey = db.prepare('INSERT OR IGNORE INTO person_keys (person_id, data_key) VALUES (?, ?)');
+    this.upsertRecord = db.prepare('INSERT OR REPLACE INTO person_records (person_id, source, nonce, ciphertext, tag) VALUES (?, ?, ?, ?, ?)');
+    this.deleteRecord = db.prepare('DELETE FROM person_records WHERE person_id = ? AND source = ?');
+    this.recordsOf = db.prepare('SELECT source, nonce, ciphertext, tag FROM person_records WHERE person_id = ?');
+    this.zeroKey = db.prepare('UPDATE person_keys SET data_key = zeroblob(length(data_key)) WHERE person_id = ?');
+    this.deleteKey = db.prepare('DELETE FROM person_keys WHERE person_id = ?');
+    this.deleteRecords = db.prepare('DELETE FROM person_records WHERE person_id = ?');
     this.remember = db.prepare('INSERT INTO person_erasures (person_id, erased_at) VALUES (?, ?) ON CONFLICT (person_id) DO NOTHING');
-    this.namesOf = db.prepare('SELECT person_id, name, valid_from, valid_to FROM person_names WHERE person_id = ?');
   }
 
   async recordNames(personId: string, source: string, names: readonly PersonName[]): Promise<boolean> {
     return this.db.transaction(() => {
       if (this.erased.get(personId)) return false;
-      this.deleteFromSource.run(personId, source);
-      for (const n of names) this.insert.run(personId, n.name, n.from ?? null, n.until ?? null, source);
+      if (names.length === 0) {
+        this.deleteRecord.run(personId, source);
+        return true;
+      }
+      this.insertKey.run(personId, newPersonKey());
+      const sealed = sealNames(this.keyOf.get(personId)!.data_key, personId, source, names);
+      this.upsertRecord.run(personId, source, sealed.nonce, sealed.ciphertext, sealed.tag);
       return true;
     })();
   }
@@ -44,26 +54,43 @@ export class SqlitePersonDirectory implements PersonDirectory {
   async namesOn(personIds: readonly string[], on: CalendarDate): Promise<ReadonlyMap<string, string>> {
     const names = new Map<string, string>();
     for (const personId of new Set(personIds)) {
-      const name = nameOn(this.namesOf.all(personId), on);
+      const name = nameOn(this.allNames(personId), on);
       if (name !== undefined) names.set(personId, name);
     }
     return names;
   }
 
+  async erasedAmong(personIds: readonly string[]): Promise<ReadonlySet<string>> {
+    return new Set([...new Set(personIds)].filter((personId) => this.erased.get(personId) !== undefined));
+  }
+
   async erase(personId: string, erasedAt: Date): Promise<number> {
-    return this.db.transaction(() => {
-      this.remember.run(personId, erasedAt.toISOString());
-      return this.deleteAll.run(personId).changes;
-    })();
+    const destroyed = this.allNames(personId).length;
+    zeroFreedPages(this.db, () =>
+      this.db.transaction(() => {
+        this.remember.run(personId, erasedAt.toISOString());
+        // Overwrite the key in place before deleting the row, so its bytes do not linger on a free-list page.
+        this.zeroKey.run(personId);
+        this.deleteKey.run(personId);
+        this.deleteRecords.run(personId);
+      })(),
+    );
+    return destroyed;
+  }
+
+  private allNames(personId: string): PersonName[] {
+    const key = this.keyOf.get(personId)?.data_key;
+    if (!key) return [];
+    return this.recordsOf.all(personId).flatMap((row) => openNames(key, personId, row.source, row));
   }
 }
 
 /** The name in force on `on`; failing that the latest that ended before it; failing that the earliest after it. */
-function nameOn(rows: readonly NameRow[], on: string): string | undefined {
-  const inForce = rows.find((r) => (r.valid_from === null || r.valid_from <= on) && (r.valid_to === null || on < r.valid_to));
+function nameOn(names: readonly PersonName[], on: string): string | undefined {
+  const inForce = names.find((n) => (n.from === undefined || n.from <= on) && (n.until === undefined || on < n.until));
   if (inForce) return inForce.name;
-  const before = rows.filter((r) => r.valid_to !== null && r.valid_to <= on).sort((a, b) => (a.valid_to! < b.valid_to! ? 1 : -1));
+  const before = names.filter((n) => n.until !== undefined && n.until <= on).sort((a, b) => (a.until! < b.until! ? 1 : -1));
   if (before.length > 0) return before[0].name;
-  const after = rows.filter((r) => r.valid_from !== null && r.valid_from > on).sort((a, b) => (a.valid_from! < b.valid_from! ? -1 : 1));
+  const after = names.filter((n) => n.from !== undefined && n.from > on).sort((a, b) => (a.from! < b.from! ? -1 : 1));
   return after[0]?.name;
 }
