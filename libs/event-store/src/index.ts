@@ -15,3 +15,4 @@ export { SqliteOutbox } from './sqlite/sqlite-outbox';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
 export * from './event-import.port';
+export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
