@@ -15,4 +15,7 @@ export { SqliteOutbox } from './sqlite/sqlite-outbox';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
 export * from './event-import.port';
+export * from './config/store-config';
+export { openEventStore } from './config/open-event-store';
+export { ReplicatedEventStore, type ReplicatedEventStoreOptions } from './config/replicated-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

@@ -16,7 +16,9 @@ import type {
 import { assertExpectedVersion, categoryOf } from '../stream-rules';
 import type { Upcaster } from '../upcasting';
 import type { Outbox } from '../outbox/outbox.port';
+import type { EventImport } from '../event-import.port';
 import { GroupCommit, type Outcome } from './group-commit';
+import { importIntoSqlite } from './sqlite-event-import';
 import { SqliteOutbox } from './sqlite-outbox';
 import { configureConnection, migrate } from './sqlite-schema';
 import { prepareStatements, recordedEventOf, type Statements } from './sqlite-statements';
@@ -44,7 +46,7 @@ const POLL_INTERVAL_MS = 250;
  * rowid key (max + 1; rows are never deleted), which serialised commits make strictly increasing. Appends issued concurrently in
  * one process share a transaction (group commit), each still all-or-nothing on its own.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, EventImport {
   private readonly db: Database.Database;
   private readonly statements: Statements;
   private readonly appendTransaction: Database.Transaction<(requests: Requests, recordedAt: string) => AppendResult[]>;
@@ -198,6 +200,17 @@ export class SqliteEventStore implements EventStore {
       streamVersion: Number(row.stream_version),
     }));
     return { streamId, nextExpectedVersion: summaries[summaries.length - 1].streamVersion, events: summaries, alreadyStored: true };
+  }
+
+  /** Position of the last stored event, 0n when the log is empty (see `EventImport`). */
+  async headPosition(): Promise<bigint> {
+    return BigInt(this.statements.lastPosition.get() ?? 0);
+  }
+
+  /** Import-only: stores events keeping their positions and times; never on the command path (see `EventImport`). */
+  async importEvents(events: readonly RecordedEvent[]): Promise<void> {
+    importIntoSqlite(this.db, events);
+    if (events.length > 0) this.notifier.notify();
   }
 
   async readStream(streamId: string): Promise<readonly RecordedEvent[]> {

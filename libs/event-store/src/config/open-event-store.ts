@@ -1,0 +1,30 @@
+import { PostgresEventStore } from '../postgres/postgres-event-store';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import type { Upcaster } from '../upcasting';
+import { ReplicatedEventStore } from './replicated-event-store';
+import type { StoreConfig } from './store-config';
+
+/**
+ * Opens the configured store as the apps use it: a `SqliteEventStore` whose file holds the derived state.
+ * On SQLite that file is the log itself; on PostgreSQL or KurrentDB it is a local replica of the log kept by
+ * {@link ReplicatedEventStore} (the log's own connection is opened without an upcaster, so the replica
+ * holds events exactly as stored and upcasts on read like every store).
+ */
+export async function openEventStore(config: StoreConfig, upcast?: Upcaster): Promise<SqliteEventStore> {
+  switch (config.kind) {
+    case 'sqlite':
+      return new SqliteEventStore({ file: config.file, upcast });
+    case 'postgres': {
+      const primary = await PostgresEventStore.open({ url: config.url, schema: config.schema });
+      return ReplicatedEventStore.open({ primary, file: config.localStateFile, upcast, onFollowError: logFollowError });
+    }
+    case 'kurrentdb':
+      // Wired once the KurrentDB adapter is committed (libs/event-store/src/kurrentdb, in progress).
+      throw new Error('EVENT_STORE=kurrentdb: the KurrentDB adapter is not in this build yet');
+  }
+}
+
+/** The log's connection was lost: the replica keeps serving reads and retries; say so once per failure. */
+function logFollowError(error: unknown): void {
+  console.error(`orgchange: following the event store failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+}
