@@ -3,12 +3,13 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClockModule, type Clock, CommandsModule, systemClock } from '@orgchange/commands';
-import { EventStoreModule } from '@orgchange/event-store';
+import { EventStoreModule, storeConfigFrom } from '@orgchange/event-store';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { BoundaryChangesController } from './boundaries/boundary-changes.controller';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { PersonIdentityInterceptor } from './common/person-identity.interceptor';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -44,7 +45,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         CqrsModule.forRoot(),
         ClockModule.forRoot(clock),
-        EventStoreModule.forRoot({ kind: 'sqlite', file: config.ORGCHANGE_DB }),
+        EventStoreModule.forRoot(storeConfigFrom(config as unknown as Record<string, string | undefined>)),
         CommandsModule,
         HealthModule,
         ProjectionsModule.forRoot(clock),
@@ -74,6 +75,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: PersonIdentityInterceptor },
       ],
     };
   }
