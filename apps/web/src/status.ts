@@ -1,4 +1,4 @@
-import { isAbort } from './api-client';
+import { ApiError, isAbort } from './api-client';
 
 const line = () => document.getElementById('status')!;
 
@@ -13,6 +13,8 @@ export function fail(error: unknown): void {
   if (isAbort(error)) return;
   line().textContent = error instanceof Error ? error.message : String(error);
   line().classList.add('error');
+  // Refused for want of a token: open the token box so the next step is in view.
+  if (error instanceof ApiError && error.status === 401) (document.getElementById('token-box') as HTMLDetailsElement).open = true;
 }
 
 export const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;

@@ -1,7 +1,7 @@
 import type { ChartBox, PostBlock } from './chart-model';
 
 /** Fixed sizes of the chart's boxes in SVG user units; heights follow from what a box lists. */
-export const BOX = { width: 310, header: 36, partnershipLine: 14, postTitle: 18, holderLine: 16, groupLabel: 16, groupPadding: 6, bottom: 8, columnGap: 70, rowGap: 14 } as const;
+export const BOX = { width: 340, header: 36, partnershipLine: 14, postTitle: 18, holderLine: 16, groupLabel: 16, groupPadding: 6, bottom: 8, columnGap: 70, rowGap: 14 } as const;
 
 const blockHeight = (block: PostBlock): number => {
   const posts = block.posts.reduce((sum, p) => sum + BOX.postTitle + BOX.holderLine * (p.holders.length + (p.vacancies > 0 ? 1 : 0)), 0);

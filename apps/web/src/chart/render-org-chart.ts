@@ -50,7 +50,7 @@ function unitBox(node: HierarchyPointNode<ChartBox>, height: number, options: Or
     'aria-label': isUnit ? `${box.name}, ${box.kind}, ${posts} post${posts === 1 ? '' : 's'}${box.highlight ? `, ${box.highlight}` : ''}${box.partnership ? `, ${box.partnership}` : ''}: show its lineage` : box.name,
   });
   g.append(svg('rect', { width: BOX.width, height, rx: 6, class: 'box' }));
-  g.append(svg('text', { x: 10, y: 17, class: 'unit-name' }, fit(box.name, 40)), tooltip(box.name));
+  g.append(svg('text', { x: 10, y: 17, class: 'unit-name' }, fit(box.name, 44)), tooltip(box.name));
   g.append(svg('text', { x: 10, y: 31, class: 'unit-kind' }, box.highlight ? `${box.kind} · ${box.highlight}` : box.kind));
   let y: number = BOX.header;
   if (box.partnership) {
@@ -84,7 +84,7 @@ function drawBlock(g: SVGGElement, block: PostBlock, top: number): number {
 
 function drawPost(parent: SVGGElement, post: PostLine, top: number, indent: number): number {
   const g = svg('g', { class: `post${post.vacancies > 0 ? ' vacant' : ''}${post.highlight ? ` changed changed-${post.highlight}` : ''}`, 'data-post-id': post.postId, 'data-highlight': post.highlight });
-  const title = svg('text', { x: indent, y: top + 13, class: 'post-title' }, fit(post.title, 36));
+  const title = svg('text', { x: indent, y: top + 13, class: 'post-title' }, fit(post.title, 34));
   if (post.clinicianLed) title.append(svg('tspan', { class: 'badge badge-clinician', dx: 6 }, 'clinician-led'));
   title.append(tooltip(`${post.title}${post.clinicianLed ? ' (a management post held by a clinician)' : ''}`));
   g.append(title);

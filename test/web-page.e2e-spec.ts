@@ -1,0 +1,218 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { type BrowserSession, buildWebBundle, openBrowser } from '../apps/web/test/browser-session';
+import { type ApiHarness, startApiWithDemo, tokenFor } from './support/api-harness';
+
+jest.setTimeout(60_000);
+
+// One bundle for both APIs below, built from the sources under test (two builds at once would share dist/web).
+beforeAll(() => buildWebBundle());
+
+const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+const unit = (page: Page, unitId: string) => page.locator(`#org-chart g.unit[data-unit-id="${unitId}"]`);
+const holder = (page: Page, postId: string, personId: string) => page.locator(`#org-chart g.post[data-post-id="${postId}"] text.holder[data-person-id="${personId}"]`);
+
+/** Moves the slider as a drag does: a new value, then the input event the page listens to. */
+async function dragSliderTo(page: Page, isoDate: string): Promise<void> {
+  await page.locator('#date-slider').evaluate((slider: HTMLInputElement, day) => {
+    slider.value = String(day);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  }, dayNumber(isoDate));
+  await chartDrawnAt(page, isoDate);
+}
+
+const chartDrawnAt = (page: Page, isoDate: string) => page.locator(`#org-chart[data-at="${isoDate}"] svg`).waitFor();
+
+/**
+ * Given the API on a loopback port with the demo history (Northvale: divisions merge on 2019-04-01; a cardiologist
+ * acts up as clinical director from 2017-10-01, corrected later to 2017-09-01) and authentication off, as in the
+ * local demo; when a person uses the page in headless Chromium; then each step redraws the SVG chart.
+ */
+describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
+  let api: ApiHarness;
+  let browser: BrowserSession;
+  let base: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApiWithDemo({ env: { AUTH_MODE: 'off' } });
+    const server = (await api.app.listen(0, '127.0.0.1')) as Server;
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await openBrowser(errors);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it('opens the demo trust at / as an SVG chart with a date slider whose aria text is the date', async () => {
+    const { page } = browser;
+    await page.goto(`${base}/`);
+    const today = new Date().toISOString().slice(0, 10);
+    await chartDrawnAt(page, today);
+
+    await expect(page.locator('#org-input').inputValue()).resolves.toBe('Northvale Hospitals NHS Foundation Trust (ZZ1)');
+    await expect(page.locator('input[type="range"]#date-slider').getAttribute('aria-valuetext')).resolves.toBe(today);
+    await expect(page.locator('#change-ticks option').count()).resolves.toBeGreaterThan(5);
+    await expect(unit(page, 'div-medicine-surgery').count()).resolves.toBe(1);
+    // Partnership unit with each holder's employer, and a triumvirate drawn as one group.
+    await expect(page.locator('#org-chart g.unit.partnership[data-unit-id="int-east"]').count()).resolves.toBe(1);
+    await expect(holder(page, 'int-social-worker', 'p-social-worker').textContent()).resolves.toContain('employed by Northvale City Council');
+    await expect(page.locator('#org-chart g.post-group[data-group-id="triumvirate-medsurg"] g.post').count()).resolves.toBe(3);
+    await browser.screenshot('01-demo-trust-today');
+  });
+
+  it('redraws across the divisional merger as the slider moves one day with the keyboard', async () => {
+    const { page } = browser;
+    await dragSliderTo(page, '2019-03-31');
+    await expect(unit(page, 'div-medicine').count()).resolves.toBe(1);
+    await expect(unit(page, 'div-surgery').count()).resolves.toBe(1);
+    await expect(unit(page, 'div-medicine-surgery').count()).resolves.toBe(0);
+    await browser.screenshot('02-slider-day-before-merger');
+
+    await page.locator('#date-slider').focus();
+    await page.keyboard.press('ArrowRight');
+    await chartDrawnAt(page, '2019-04-01');
+
+    await expect(page.locator('#date-slider').getAttribute('aria-valuetext')).resolves.toBe('2019-04-01');
+    await expect(unit(page, 'div-medicine-surgery').count()).resolves.toBe(1);
+    await expect(unit(page, 'div-medicine').count()).resolves.toBe(0);
+    await expect(unit(page, 'div-surgery').count()).resolves.toBe(0);
+    await browser.screenshot('03-slider-merger-day');
+  });
+
+  it('shows the acting clinical director appear on 2017-09-15 once the backdated correction is known', async () => {
+    const { page } = browser;
+    await dragSliderTo(page, '2017-09-15');
+    await expect(holder(page, 'cd-med', 'p-cons-cardio').getAttribute('data-mark')).resolves.toBe('acting');
+
+    const beforeCorrection = await page.locator('#known-at option').evaluateAll(
+      (options: HTMLOptionElement[]) => options.find((o) => o.textContent!.startsWith('just before the correction of AppointmentStarted of cd-med on 2017-10-01'))?.value,
+    );
+    expect(beforeCorrection).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await page.locator('#known-at').selectOption(beforeCorrection!);
+    await page.locator(`#org-chart[data-known-at="${beforeCorrection}"] svg`).waitFor();
+
+    await expect(holder(page, 'cd-med', 'p-cons-cardio').count()).resolves.toBe(0);
+    await expect(holder(page, 'cd-med', 'p-cd-med').count()).resolves.toBe(1);
+    await browser.screenshot('04-known-at-before-correction');
+
+    await page.locator('#known-at').selectOption('');
+    await page.waitForFunction((stale) => document.getElementById('org-chart')!.dataset.knownAt !== stale, beforeCorrection);
+
+    await expect(holder(page, 'cd-med', 'p-cons-cardio').getAttribute('data-mark')).resolves.toBe('acting');
+    await expect(holder(page, 'cd-med', 'p-cons-cardio').textContent()).resolves.toContain('acting for p-cd-med');
+    await browser.screenshot('05-known-at-after-correction');
+  });
+
+  it('lists a diff across the merger and marks the added division on the chart', async () => {
+    const { page } = browser;
+    await page.locator('#diff-from').fill('2019-03-31');
+    await page.locator('#diff-to').fill('2019-04-01');
+    await page.getByRole('button', { name: 'Show diff' }).click();
+    await page.locator('#org-chart g.unit[data-unit-id="div-medicine-surgery"][data-highlight="added"]').waitFor();
+
+    const listed = await page.locator('#diff-result').textContent();
+    expect(listed).toContain('Units added (1)');
+    expect(listed).toContain('Division of Medicine and Surgery (division)');
+    expect(listed).toContain('Units removed (2)');
+    expect(listed).toContain('Units moved (4)');
+    await expect(page.locator('#org-chart g.unit[data-unit-id="dir-trauma"]').getAttribute('data-highlight')).resolves.toBe('moved');
+    await expect(page.locator('#org-chart g.post[data-post-id="cd-medsurg"]').getAttribute('data-highlight')).resolves.toBe('created');
+    await unit(page, 'div-medicine-surgery').scrollIntoViewIfNeeded();
+    await browser.screenshot('06-diff-marked-on-chart');
+    await page.locator('#diff-panel').scrollIntoViewIfNeeded();
+    await browser.screenshot('06-diff-listed');
+  });
+
+  it('draws a unit’s lineage when the unit is chosen on the chart with the keyboard', async () => {
+    const { page } = browser;
+    await unit(page, 'div-medicine-surgery').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#lineage-result svg g.lineage-node[data-node-id="div-medicine"]').waitFor();
+
+    await expect(page.locator('#lineage-result svg g.lineage-node').count()).resolves.toBe(3);
+    await expect(page.locator('#lineage-result').textContent()).resolves.toContain('Division of Surgery → Division of Medicine and Surgery: merged 2019-04-01');
+    await browser.screenshot('07-unit-lineage');
+  });
+
+  it('opens a programme drafted through the API: state, timers, timeline and affected teams', async () => {
+    const { page } = browser;
+    const rename = { changeId: 'c1', command: { type: 'RenameUnit', data: { organisationId: 'northvale-ft', unitId: 'dir-paediatrics', name: 'Children and Young People', effectiveFrom: '2031-04-01' } } };
+    await api.http.post('/programmes').send({ programmeId: 'web-prog', title: 'Children’s services review', organisationIds: ['northvale-ft'], changes: [rename] }).expect(201);
+    await api.http.post('/programmes/web-prog/proposal').expect(201);
+    await api.http.post('/programmes/web-prog/consultation').send({ days: 30 }).expect(201);
+
+    await page.getByRole('button', { name: 'Refresh list' }).click();
+    await page.getByRole('button', { name: 'Open Children’s services review' }).click();
+    const heading = page.locator('#programme-detail h3');
+    await heading.waitFor();
+
+    await expect(heading.textContent()).resolves.toBe('Children’s services review: consultation-open');
+    const detail = await page.locator('#programme-detail').textContent();
+    expect(detail).toContain('consultation-closing-soon on');
+    expect(detail).toContain('ProgrammeDrafted');
+    expect(detail).toContain('ConsultationOpened');
+    await expect(page.locator('#programme-detail table').first().locator('tbody tr').count()).resolves.toBeGreaterThan(1);
+    await expect(page.locator('#programme-detail table').first().textContent()).resolves.toContain('dir-paediatrics');
+    await page.locator('#programmes-panel').scrollIntoViewIfNeeded();
+    await browser.screenshot('08-programme');
+  });
+});
+
+/**
+ * Given the API with bearer-token authentication (AUTH_MODE=jwt, as `npm start` runs by default); when the page
+ * opens without a token, then it says why nothing shows; when an analyst's token is pasted into the token box,
+ * then every read carries it and the chart draws.
+ */
+describe('web page in Chromium, with authentication (AUTH_MODE=jwt)', () => {
+  let api: ApiHarness;
+  let browser: BrowserSession;
+  let base: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApiWithDemo();
+    const server = (await api.app.listen(0, '127.0.0.1')) as Server;
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await openBrowser(errors);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('serves the page itself without a token, and names the missing token when the API refuses the reads', async () => {
+    const { page } = browser;
+    await page.goto(`${base}/`);
+    await page.locator('#status.error').waitFor();
+
+    await expect(page.locator('#status').textContent()).resolves.toMatch(/^401 .*paste a token under "Access token"/);
+    await expect(page.locator('#org-chart svg').count()).resolves.toBe(0);
+    expect(errors.splice(0).every((e) => e.startsWith('401 GET'))).toBe(true);
+    await browser.screenshot('10-token-missing');
+  });
+
+  it('sends the pasted token as a bearer token on every read and draws the chart', async () => {
+    const { page } = browser;
+    const token = tokenFor('analyst');
+    const authorisations = new Set<string | undefined>();
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/organisations/')) authorisations.add(request.headers().authorization);
+    });
+
+    // The refused read has opened the token box already.
+    await expect(page.locator('#token-box').getAttribute('open')).resolves.toBe('');
+    await page.getByLabel('Bearer token').fill(token);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#org-chart svg g.unit[data-unit-id="div-medicine-surgery"]').waitFor();
+
+    expect([...authorisations]).toEqual([`Bearer ${token}`]);
+    expect(errors).toEqual([]);
+    await browser.screenshot('11-token-pasted');
+  });
+});
