@@ -1,4 +1,5 @@
 import { Type, plainToInstance } from 'class-transformer';
+import { storeConfigProblems } from '@orgchange/event-store';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, validateSync } from 'class-validator';
 
 /** Environment the worker reads at start-up; the database defaults to the API's, so both work on one file. */
@@ -6,6 +7,12 @@ export class WorkerConfig {
   @IsString()
   @IsNotEmpty({ message: 'ORGCHANGE_DB must name a database file' })
   ORGCHANGE_DB = './data/orgchange.sqlite';
+
+  /** Where the log lives (sqlite, postgres, kurrentdb) and its URL: checked by `storeConfigProblems`, as the API does. */
+  EVENT_STORE?: string;
+  DATABASE_URL?: string;
+  DATABASE_SCHEMA?: string;
+  KURRENTDB_URL?: string;
 
   /** How often due timers are looked for. Timers are due on days, so a minute is plenty. */
   @Type(() => Number)
@@ -23,6 +30,7 @@ export function validateWorkerConfig(env: Record<string, unknown>): WorkerConfig
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(WorkerConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config);
-  if (errors.length > 0) throw new Error(`invalid configuration:\n  - ${errors.flatMap((e) => Object.values(e.constraints ?? {})).join('\n  - ')}`);
+  const problems = [...errors.flatMap((e) => Object.values(e.constraints ?? {})), ...storeConfigProblems(defined as Record<string, string>)];
+  if (problems.length > 0) throw new Error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

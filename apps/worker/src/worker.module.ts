@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CLOCK, type Clock, ClockModule, systemClock } from '@orgchange/commands';
-import { EVENT_STORE, type EventStore, EventStoreModule, SqliteEventStore } from '@orgchange/event-store';
+import { EVENT_STORE, type EventStore, EventStoreModule, SqliteEventStore, storeConfigFrom } from '@orgchange/event-store';
 import { NotificationsModule, ProgrammeTimerIndex, ProgrammeTimerRunner } from '@orgchange/workflow';
 import { ProgrammeTimerLoop, TIMER_INTERVAL } from './programme-timer.loop';
 import type { WorkerConfig } from './worker-config';
@@ -11,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ClockModule.forRoot(clock), EventStoreModule.forRoot({ kind: 'sqlite', file: config.ORGCHANGE_DB }), NotificationsModule.fromEnvironment()],
+      imports: [ClockModule.forRoot(clock), EventStoreModule.forRoot(storeConfigFrom(config as unknown as Record<string, string | undefined>)), NotificationsModule.fromEnvironment()],
       providers: [
         {
           provide: ProgrammeTimerIndex,

@@ -26,4 +26,10 @@ describe('validateAppConfig', () => {
   it('names every problem at once', () => {
     expect(() => validateAppConfig({ PORT: '0', DEMO_DATA: 'maybe' })).toThrow(/PORT[\s\S]*DEMO_DATA|DEMO_DATA[\s\S]*PORT/);
   });
+
+  it('checks the event store variables with the rest, naming each', () => {
+    expect(() => validateAppConfig({ EVENT_STORE: 'postgres' })).toThrow(/DATABASE_URL is required when EVENT_STORE=postgres/);
+    expect(() => validateAppConfig({ EVENT_STORE: 'oracle', PORT: '0' })).toThrow(/PORT[\s\S]*EVENT_STORE must be one of sqlite, postgres, kurrentdb/);
+    expect(validateAppConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/orgchange' })).toMatchObject({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/orgchange' });
+  });
 });

@@ -1,5 +1,6 @@
 import { Type, plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { storeConfigProblems } from '@orgchange/event-store';
 import { authModeProblems } from '../auth/auth-mode.rules';
 
 /** Environment the API reads at start-up; each variable has a default so `npm start` needs none. */
@@ -11,10 +12,16 @@ export class AppConfig {
   @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
   PORT = 3000;
 
-  /** The embedded SQLite database file (created with its folder when missing). */
+  /** The embedded SQLite database file (created with its folder when missing); with a server store, the local state file. */
   @IsString()
   @IsNotEmpty({ message: 'ORGCHANGE_DB must name a database file' })
   ORGCHANGE_DB = './data/orgchange.sqlite';
+
+  /** Where the log lives: sqlite (default), postgres or kurrentdb; checked with the URLs by `storeConfigProblems`. */
+  EVENT_STORE?: string;
+  DATABASE_URL?: string;
+  DATABASE_SCHEMA?: string;
+  KURRENTDB_URL?: string;
 
   /** Load the fictional demo history when the database is empty. */
   @IsOptional()
@@ -72,7 +79,11 @@ export function validateAppConfig(env: Record<string, unknown>): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  const problems = [...errors.flatMap((e) => Object.values(e.constraints ?? {})), ...(errors.length === 0 ? authModeProblems(config) : [])];
+  const problems = [
+    ...errors.flatMap((e) => Object.values(e.constraints ?? {})),
+    ...storeConfigProblems(defined as Record<string, string>),
+    ...(errors.length === 0 ? authModeProblems(config) : []),
+  ];
   if (problems.length > 0) {
     throw new Error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
