@@ -12,3 +12,4 @@ export * from './backoff';
 export * from './relay-status';
 export * from './outbox-relay';
 export * from './republisher';
+export * from './relay-metrics';
