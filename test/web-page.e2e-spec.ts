@@ -15,7 +15,7 @@ const holder = (page: Page, postId: string, personId: string) => page.locator(`#
 
 /** Moves the slider as a drag does: a new value, then the input event the page listens to. */
 async function dragSliderTo(page: Page, isoDate: string): Promise<void> {
-  await page.locator('#date-slider').evaluate((slider: HTMLInputElement, day) => {
+  await page.locator('#date-slider').evaluate((slider: { value: string; dispatchEvent: (event: Event) => boolean }, day) => {
     slider.value = String(day);
     slider.dispatchEvent(new Event('input', { bubbles: true }));
   }, dayNumber(isoDate));
@@ -91,7 +91,7 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
     await expect(holder(page, 'cd-med', 'p-cons-cardio').getAttribute('data-mark')).resolves.toBe('acting');
 
     const beforeCorrection = await page.locator('#known-at option').evaluateAll(
-      (options: HTMLOptionElement[]) => options.find((o) => o.textContent!.startsWith('just before the correction of AppointmentStarted of cd-med on 2017-10-01'))?.value,
+      (options: { value: string; textContent: string | null }[]) => options.find((o) => o.textContent!.startsWith('just before the correction of AppointmentStarted of cd-med on 2017-10-01'))?.value,
     );
     expect(beforeCorrection).toMatch(/^\d{4}-\d\d-\d\dT/);
     await page.locator('#known-at').selectOption(beforeCorrection!);
@@ -102,7 +102,7 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
     await browser.screenshot('04-known-at-before-correction');
 
     await page.locator('#known-at').selectOption('');
-    await page.waitForFunction((stale) => document.getElementById('org-chart')!.dataset.knownAt !== stale, beforeCorrection);
+    await page.locator(`#org-chart:not([data-known-at="${beforeCorrection}"]) svg`).waitFor();
 
     await expect(holder(page, 'cd-med', 'p-cons-cardio').getAttribute('data-mark')).resolves.toBe('acting');
     await expect(holder(page, 'cd-med', 'p-cons-cardio').textContent()).resolves.toContain('acting for p-cd-med');
