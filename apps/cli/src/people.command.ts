@@ -17,7 +17,7 @@ export function peopleCommand(): Command {
       const store = openExistingStore(options.db);
       try {
         const destroyed = await personDirectoryOf(store).erase(personId, new Date());
-        console.log(JSON.stringify({ personId, erased: true, recordsDestroyed: destroyed }));
+        console.log(JSON.stringify({ personId, personErased: true, recordsDestroyed: destroyed }));
       } finally {
         await store.close();
       }

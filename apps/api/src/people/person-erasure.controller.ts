@@ -18,9 +18,9 @@ export class PersonErasureController {
   @HttpCode(200)
   @RolesOnly('admin')
   @ApiOperation({ summary: "Erase a person's name and contact details for good (admin): their key is destroyed; the log keeps the opaque id" })
-  @ApiOkResponse({ description: '{ personId, erased: true, recordsDestroyed }' })
+  @ApiOkResponse({ description: '{ personId, personErased: true, recordsDestroyed }' })
   async erase(@Param('personId', ParseIdPipe) personId: string) {
     const recordsDestroyed = await this.directory.erase(personId, new Date());
-    return { personId, erased: true, recordsDestroyed };
+    return { personId, personErased: true, recordsDestroyed };
   }
 }
