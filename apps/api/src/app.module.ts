@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ClockModule, type Clock, CommandsModule, systemClock } from '@orgchange/commands';
 import { EventStoreModule, storeConfigFrom } from '@orgchange/event-store';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalysisController } from './analysis/analysis.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { BoundaryChangesController } from './boundaries/boundary-changes.controller';
@@ -66,6 +67,7 @@ export class AppModule {
         ProgrammesController,
         AuditController,
         PersonErasureController,
+        AnalysisController,
       ],
       providers: [
         OrganisationsQuery,
