@@ -10,6 +10,7 @@ import { logCommand } from './log.command';
 import { peopleCommand } from './people.command';
 import { programmesCommand } from './programmes.command';
 import { projectionsCommand } from './projections.command';
+import { storeCommand } from './store.command';
 import { structureCommand } from './structure.command';
 import { synthCommand } from './synth.command';
 import { timelineCommand } from './timeline.command';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), tokenCommand(), peopleCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), tokenCommand(), peopleCommand(), storeCommand()]) program.addCommand(inheriting(verb, program));
   for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
 }

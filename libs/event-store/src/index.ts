@@ -19,3 +19,5 @@ export * from './config/store-config';
 export { openEventStore } from './config/open-event-store';
 export { ReplicatedEventStore, type ReplicatedEventStoreOptions } from './config/replicated-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export { openStoreUrl, openImportTarget } from './config/store-url';
+export { copyLog, checksumOf, StoreCopyError, type CopyProgress, type CopyReport } from './config/store-copy';

@@ -1,3 +1,4 @@
+import { KurrentDbEventStore } from '../kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import type { Upcaster } from '../upcasting';
@@ -18,9 +19,10 @@ export async function openEventStore(config: StoreConfig, upcast?: Upcaster): Pr
       const primary = await PostgresEventStore.open({ url: config.url, schema: config.schema });
       return ReplicatedEventStore.open({ primary, file: config.localStateFile, upcast, onFollowError: logFollowError });
     }
-    case 'kurrentdb':
-      // Wired once the KurrentDB adapter is committed (libs/event-store/src/kurrentdb, in progress).
-      throw new Error('EVENT_STORE=kurrentdb: the KurrentDB adapter is not in this build yet');
+    case 'kurrentdb': {
+      const primary = new KurrentDbEventStore({ connectionString: config.url });
+      return ReplicatedEventStore.open({ primary, file: config.localStateFile, upcast, onFollowError: logFollowError });
+    }
   }
 }
 
