@@ -140,6 +140,24 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
     await browser.screenshot('07-unit-lineage');
   });
 
+  it('draws an analyst metric over time from the CLI’s Vega-Lite spec, as SVG', async () => {
+    const { page } = browser;
+    await page.getByLabel('Metric', { exact: true }).selectOption('open-units');
+    await page.locator('#metric-from').fill('2015-01-01');
+    await page.locator('#metric-to').fill('2022-12-31');
+    await page.getByLabel('Every').selectOption('year');
+    await page.getByLabel('By', { exact: true }).selectOption('organisation');
+    await page.getByRole('button', { name: 'Draw' }).click();
+    await page.locator('#metric-chart[data-metric="open-units"] svg').waitFor();
+
+    await expect(page.locator('#metric-definition').textContent()).resolves.toContain('units open on the last day of the period');
+    await expect(page.locator('#metric-chart figcaption').textContent()).resolves.toMatch(/^open-units: [1-9]\d* series, [1-9]\d* points$/);
+    await expect(page.locator('#metric-chart svg .mark-line path').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#metric-chart svg').textContent()).resolves.toContain('northvale-ft');
+    await page.locator('#charts-panel').scrollIntoViewIfNeeded();
+    await browser.screenshot('09-metric-chart');
+  });
+
   it('opens a programme drafted through the API: state, timers, timeline and affected teams', async () => {
     const { page } = browser;
     const rename = { changeId: 'c1', command: { type: 'RenameUnit', data: { organisationId: 'northvale-ft', unitId: 'dir-paediatrics', name: 'Children and Young People', effectiveFrom: '2031-04-01' } } };
