@@ -11,6 +11,7 @@ import { peopleCommand } from './people.command';
 import { programmesCommand } from './programmes.command';
 import { projectionsCommand } from './projections.command';
 import { storeCommand } from './store.command';
+import { prepareStore } from './store-option';
 import { structureCommand } from './structure.command';
 import { synthCommand } from './synth.command';
 import { timelineCommand } from './timeline.command';
@@ -23,7 +24,8 @@ export function buildProgram(): Command {
     .description('orgchange: the record of organisational change, from the command line')
     .version('0.1.0')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (_program, verb) => prepareStore(verb));
   for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), tokenCommand(), peopleCommand(), storeCommand()]) program.addCommand(inheriting(verb, program));
   for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
