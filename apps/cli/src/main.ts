@@ -5,6 +5,7 @@ import { CliError } from './cli-error';
 import { diffCommand } from './diff.command';
 import { holdersCommand } from './holders.command';
 import { importCommand } from './import.command';
+import { kafkaCommand } from './kafka.command';
 import { lineageCommand } from './lineage.command';
 import { logCommand } from './log.command';
 import { peopleCommand } from './people.command';
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError()
     .hook('preAction', (_program, verb) => prepareStore(verb));
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), tokenCommand(), peopleCommand(), storeCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), tokenCommand(), peopleCommand(), storeCommand(), kafkaCommand()]) program.addCommand(inheriting(verb, program));
   for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
 }
