@@ -1,6 +1,6 @@
 import { type CalendarDate, type EstablishedOrganisation, type OrganisationState, type Timeline, type UnitRecord, valueOn } from '@orgchange/domain';
 import { type FactRow, factRow } from '../read-model/fact-row';
-import { contextOf, deriveGroups, NO_ROWS, type StreamRows } from './row-groups';
+import type { Grouping } from './row-groups';
 
 /** Valid-time segments of `[from, until)` cut at every change date of the given timelines. */
 export function segments(from: CalendarDate, until: CalendarDate | undefined, timelines: readonly Timeline<unknown>[]): { from: CalendarDate; until?: CalendarDate }[] {
@@ -64,10 +64,10 @@ export function unitRows(org: EstablishedOrganisation, unit: UnitRecord): FactRo
  * Row groups of an organisation stream: one per unit (a unit's record is shared between states until an event
  * changes that unit), and one for the organisation itself (names, kinds, group members, successors).
  */
-export function organisationStreamRows(state: OrganisationState, previous: StreamRows): StreamRows {
-  if (state.status !== 'established') return NO_ROWS;
+export function organisationGrouping(state: OrganisationState): Grouping | undefined {
+  if (state.status !== 'established') return undefined;
   const own = () => [...organisationRows(state), ...memberRows(state), ...successorRows(state)];
-  return deriveGroups({ context: contextOf(state, 'units'), own, parts: state.units, rowsOfPart: (unit) => unitRows(state, unit) }, previous);
+  return { state, partsField: 'units', own, parts: state.units, rowsOfPart: (unit) => unitRows(state, unit as UnitRecord) };
 }
 
 const memberRows = (state: EstablishedOrganisation): FactRow[] =>

@@ -1,15 +1,15 @@
 import { type CreatedPost, type Holding, type PostState, valueOn } from '@orgchange/domain';
 import { type FactRow, factRow } from '../read-model/fact-row';
 import { segments } from './derive-organisation-rows';
-import { contextOf, deriveGroups, NO_ROWS, type StreamRows } from './row-groups';
+import type { Grouping } from './row-groups';
 
 /**
  * Row groups of a post stream: one per holding (a holding is shared between states until an event changes it),
  * and the post's own rows, one per stretch with the same title and grade.
  */
-export function postStreamRows(state: PostState, previous: StreamRows): StreamRows {
-  if (state.status !== 'created') return NO_ROWS;
-  return deriveGroups({ context: contextOf(state, 'holdings'), own: () => postRows(state), parts: state.holdings, rowsOfPart: (holding) => [holdingRow(state, holding)] }, previous);
+export function postGrouping(state: PostState): Grouping | undefined {
+  if (state.status !== 'created') return undefined;
+  return { state, partsField: 'holdings', own: () => postRows(state), parts: state.holdings, rowsOfPart: (holding) => [holdingRow(state, holding as Holding)] };
 }
 
 function postRows(state: CreatedPost): FactRow[] {

@@ -1,16 +1,20 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CreatedPost, PostState } from '@orgchange/domain';
-import type { RecordedEvent, SqliteEventStore, Subscription } from '@orgchange/event-store';
+import type { SqliteEventStore, Subscription, Upcaster } from '@orgchange/event-store';
 import { FactWriter } from '../read-model/fact-writer';
 import { createQueryIndexes, dropQueryIndexes, migrateReadModel, READ_MODEL_TABLES } from '../read-model/read-model.schema';
 import { describeChange, organisationsOf } from './change-log';
-import { diffGroups } from './row-groups';
-import { advance, type CorrectedHistories, StreamViewCache } from './stream-states';
+import { LOG_ROW, type LogRow, LogPages } from './log-pages';
+import type { RowChange } from './row-groups';
+import { advance, type CorrectedHistories, type ProjectedEvent, StreamViewCache } from './stream-states';
 
 export const PROJECTION_NAME = 'leadership';
 
-/** `pageSize`: events per transaction (default 2,000 following the log, 10,000 in a rebuild); `cacheSize`: stream states kept. */
-export type ProjectorOptions = Readonly<{ pageSize?: number; cacheSize?: number }>;
+/**
+ * `pageSize`: events per transaction (default 2,000 following the log, 10,000 in a rebuild); `cacheSize`: stream
+ * states kept; `upcast`: applied to events read (default: the domain's upcasters, as every app gives its store).
+ */
+export type ProjectorOptions = Readonly<{ pageSize?: number; cacheSize?: number; upcast?: Upcaster }>;
 
 export type RebuildProgress = Readonly<{ applied: number; total: number; eventsPerSec: number }>;
 
@@ -26,6 +30,9 @@ export class LeadershipProjector {
   private readonly db: Database;
   private readonly writer: FactWriter;
   private readonly views: StreamViewCache;
+  private readonly log: LogPages;
+  /** Rows the event being applied ended and added; reused so an event allocates no lists. */
+  private readonly change: RowChange = { ended: [], added: [] };
   private readonly pageSize: number;
   private readonly rebuildPageSize: number;
   private readonly statements: { checkpoint: Statement; saveCheckpoint: Statement; person: Statement; change: Statement; employment: Statement };
@@ -46,6 +53,7 @@ export class LeadershipProjector {
     // A page's streams must all stay cached while it is applied.
     this.views = new StreamViewCache(Math.max(options.cacheSize ?? 20_000, this.rebuildPageSize * 2));
     this.writer = new FactWriter(this.db);
+    this.log = new LogPages(this.db, options.upcast);
     this.statements = {
       checkpoint: this.db.prepare('SELECT position FROM rm_checkpoint WHERE projection = ?'),
       saveCheckpoint: this.db.prepare('INSERT INTO rm_checkpoint (projection, position) VALUES (?, ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position'),
@@ -111,7 +119,7 @@ export class LeadershipProjector {
       const after = this.checkpoint();
       // Events up to `after` were applied by another projector on the file (or a rebuild reset it): cached views miss them.
       if (after !== this.viewsAt) this.views.clear();
-      const page = await this.store.readAll({ after, limit: pageSize });
+      const page = this.log.after(after, pageSize);
       if (page.length === 0) {
         this.viewsAt = after;
         return applied;
@@ -120,23 +128,23 @@ export class LeadershipProjector {
       // Views advance as the page is applied: if it fails part way they are ahead of the checkpoint.
       this.viewsAt = undefined;
       const done = this.applyPage(page, after, histories);
-      this.viewsAt = done === undefined ? undefined : page[page.length - 1].globalPosition;
+      this.viewsAt = done === undefined ? undefined : BigInt(page[page.length - 1][LOG_ROW.position]);
       applied += done ?? 0;
       onPage?.(applied);
     }
   }
 
   /** Applies the page read after `after`; undefined, applying nothing, if another projector moved the checkpoint meanwhile. */
-  private applyPage(page: readonly RecordedEvent[], after: bigint, histories: CorrectedHistories): number | undefined {
+  private applyPage(page: readonly LogRow[], after: bigint, histories: CorrectedHistories): number | undefined {
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = NORMAL');
     try {
       return this.db.transaction(() => {
         // Re-read inside the write transaction: another projector on the same file may have got here first.
         if (this.checkpoint() !== after) return undefined;
-        for (const event of page) this.apply(event, histories);
+        for (const row of page) this.apply(this.log.event(row), histories);
         this.writer.flush();
-        this.statements.saveCheckpoint.run(PROJECTION_NAME, page[page.length - 1].globalPosition);
+        this.statements.saveCheckpoint.run(PROJECTION_NAME, page[page.length - 1][LOG_ROW.position]);
         return page.length;
       }).immediate();
     } catch (error) {
@@ -148,14 +156,16 @@ export class LeadershipProjector {
     }
   }
 
-  private apply(event: RecordedEvent, histories: CorrectedHistories): void {
+  private apply(event: ProjectedEvent, histories: CorrectedHistories): void {
     const position = Number(event.globalPosition);
     if (event.type === 'PersonRegistered') this.statements.person.run((event.data as { personId: string }).personId, (event.data as { profession: string }).profession, position);
     const view = this.views.get(event.streamId);
     let organisationId: string | undefined;
     if (view) {
-      const next = advance(view, event, histories);
-      const { ended, added } = diffGroups(view.rows, next.rows);
+      const { ended, added } = this.change;
+      ended.length = 0;
+      added.length = 0;
+      const next = advance(view, event, histories, this.change);
       for (const row of ended) this.writer.end(row, position);
       for (const row of added) this.writer.add(row, position);
       this.views.set(event.streamId, next);
@@ -172,7 +182,7 @@ export class LeadershipProjector {
   }
 
   /** Employment changes are point facts: a person's employer from a date, until a later change says otherwise. */
-  private recordEmployment(event: RecordedEvent, position: number): void {
+  private recordEmployment(event: ProjectedEvent, position: number): void {
     const d = event.data as { hostOrganisationId: string; unitId: string; personIds: string[]; toEmployerId: string; effectiveFrom: string };
     // Recorded once although the event is in every involved organisation's stream.
     if (event.streamId !== `organisation-${d.hostOrganisationId}`) return;

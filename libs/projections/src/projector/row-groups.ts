@@ -1,78 +1,72 @@
 import { diffRows, type FactRow } from '../read-model/fact-row';
 
 /**
- * The fact rows one part of a stream's state contributes (one unit, one holding, or the rest of the state),
- * with the part they were derived from. The domain's evolve functions share unchanged parts between versions
- * of a state, so a part that is the same object as before has the same rows and is neither derived again nor
- * compared: an event costs the parts it touched, not the whole organisation.
+ * How a stream's state divides into fact rows: the rows of the state's own fields (the organisation's names, a
+ * post's titles), and the rows of each of its parts (a unit, a holding), by part id. The domain's evolve
+ * functions share unchanged parts between versions of a state, so a part that is the same object as before has
+ * the same rows and is neither derived again nor compared: an event costs the parts it touched, not the whole
+ * organisation. Rows are derived on demand and never kept, so a cached stream costs only its domain state.
  */
-export type RowGroup = Readonly<{ source: unknown; rows: ReadonlyMap<string, FactRow> }>;
-
-/**
- * A stream's rows by group (a part's id, or {@link OWN}), and the context they were derived in: the state's
- * fields other than its parts. Every group may read the context, so when it changes every group is derived again.
- */
-export type StreamRows = Readonly<{ context: readonly unknown[]; groups: ReadonlyMap<string | symbol, RowGroup> }>;
-
-/** The group of the rows the state's context contributes by itself (the organisation's names, a post's titles). */
-const OWN = Symbol('own rows');
-
-export const NO_ROWS: StreamRows = { context: [], groups: new Map() };
-
-/** How a state divides into groups of rows: its own rows, and a record of parts by id each with rows of its own. */
-export type Grouping<P> = Readonly<{
-  /** Every field of the state but `parts`, as a flat list of names and values (compared by identity). */
-  context: readonly unknown[];
+export type Grouping<P = unknown> = Readonly<{
+  /** The state itself: every field but `partsField` is context that every row may read. */
+  state: object;
+  partsField: string;
   own: () => readonly FactRow[];
   parts: Readonly<Record<string, P>>;
   rowsOfPart: (part: P) => readonly FactRow[];
 }>;
 
-/** Every field of `state` but `parts`, as a flat list of names and values. */
-export function contextOf(state: object, parts: string): unknown[] {
-  const context: unknown[] = [];
-  for (const name of Object.keys(state)) if (name !== parts) context.push(name, (state as Record<string, unknown>)[name]);
-  return context;
+/** Rows to end and rows to add, in recorded time, between two versions of a stream's state. */
+export type RowChange = { readonly ended: FactRow[]; readonly added: FactRow[] };
+
+const NONE: ReadonlyMap<string, FactRow> = new Map();
+
+/**
+ * Adds to `change` what changed between the rows of `before` and `after` (undefined: a state with no rows).
+ * When the context is unchanged, only parts that are new objects are derived, both versions of each.
+ */
+export function diffGroupings(before: Grouping | undefined, after: Grouping | undefined, change: RowChange): void {
+  if (!before && !after) return;
+  if (!before || !after || !sameContext(before, after)) {
+    collect(diffRows(before ? keyed(allRows(before)) : NONE, after ? keyed(allRows(after)) : NONE), change);
+    return;
+  }
+  for (const id in before.parts) {
+    const was = before.parts[id];
+    const now = after.parts[id];
+    if (was === now) continue;
+    collect(diffRows(keyed(before.rowsOfPart(was)), now === undefined ? NONE : keyed(after.rowsOfPart(now))), change);
+  }
+  for (const id in after.parts) if (!(id in before.parts)) for (const row of after.rowsOfPart(after.parts[id])) change.added.push(row);
 }
 
-/** The rows of a state, reusing each group of `previous` whose context and part are unchanged. */
-export function deriveGroups<P>(grouping: Grouping<P>, previous: StreamRows): StreamRows {
-  const reuse = sameItems(grouping.context, previous.context);
-  const groups = new Map<string | symbol, RowGroup>();
-  const ownBefore = reuse ? previous.groups.get(OWN) : undefined;
-  groups.set(OWN, ownBefore ?? { source: undefined, rows: keyed(grouping.own()) });
-  for (const id in grouping.parts) {
-    const part = grouping.parts[id];
-    const before = reuse ? previous.groups.get(id) : undefined;
-    groups.set(id, before?.source === part ? before : { source: part, rows: keyed(grouping.rowsOfPart(part)) });
-  }
-  return { context: grouping.context, groups };
+function allRows(grouping: Grouping): FactRow[] {
+  const rows = [...grouping.own()];
+  for (const id in grouping.parts) for (const row of grouping.rowsOfPart(grouping.parts[id])) rows.push(row);
+  return rows;
 }
 
-/** Rows to end and rows to add between two versions of a stream's rows; groups kept as they were are skipped. */
-export function diffGroups(before: StreamRows, after: StreamRows): { ended: FactRow[]; added: FactRow[] } {
-  const ended: FactRow[] = [];
-  const added: FactRow[] = [];
-  const none: ReadonlyMap<string, FactRow> = new Map();
-  for (const [id, group] of before.groups) {
-    const next = after.groups.get(id);
-    if (next === group) continue;
-    const change = diffRows(group.rows, next?.rows ?? none);
-    ended.push(...change.ended);
-    added.push(...change.added);
+/** Every field but the parts is the same value (by identity) in both states. */
+function sameContext(a: Grouping, b: Grouping): boolean {
+  if (a.partsField !== b.partsField) return false;
+  const x = a.state as Record<string, unknown>;
+  const y = b.state as Record<string, unknown>;
+  let fields = 0;
+  for (const name in y) {
+    fields += 1;
+    if (name !== a.partsField && x[name] !== y[name]) return false;
   }
-  for (const [id, group] of after.groups) if (!before.groups.has(id)) added.push(...group.rows.values());
-  return { ended, added };
+  for (const _ in x) fields -= 1;
+  return fields === 0;
+}
+
+function collect(from: { ended: FactRow[]; added: FactRow[] }, into: RowChange): void {
+  for (const row of from.ended) into.ended.push(row);
+  for (const row of from.added) into.added.push(row);
 }
 
 function keyed(rows: readonly FactRow[]): Map<string, FactRow> {
   const byKey = new Map<string, FactRow>();
   for (const row of rows) byKey.set(row.key, row);
   return byKey;
-}
-
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
 }

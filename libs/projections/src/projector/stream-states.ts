@@ -1,10 +1,14 @@
 import { type CorrectionEvent, organisationDecider, postDecider, streamDeciders } from '@orgchange/domain';
 import { categoryOf, type EventStore, foldHistory, type RecordedEvent } from '@orgchange/event-store';
-import { organisationStreamRows } from './derive-organisation-rows';
-import { postStreamRows } from './derive-post-rows';
-import { NO_ROWS, type StreamRows } from './row-groups';
+import { organisationGrouping } from './derive-organisation-rows';
+import { postGrouping } from './derive-post-rows';
+import { LOG_ROW, type LogRow } from './log-pages';
+import { diffGroupings, type Grouping, type RowChange } from './row-groups';
 
 const CORRECTIONS: ReadonlySet<string> = new Set<CorrectionEvent['type']>(['EventRetracted', 'EventCorrected']);
+
+/** An event as the projector reads it: the port's event without its metadata, which no fact row uses. */
+export type ProjectedEvent = Omit<RecordedEvent, 'metadata'>;
 
 /**
  * How a projected stream category folds its events and which fact rows its state contributes. Views hold the
@@ -15,44 +19,47 @@ const CORRECTIONS: ReadonlySet<string> = new Set<CorrectionEvent['type']>(['Even
 type Projection = Readonly<{
   initialState: () => unknown;
   /** Folds an event that is not a correction. */
-  evolve: (state: unknown, event: RecordedEvent) => unknown;
+  evolve: (state: unknown, event: ProjectedEvent) => unknown;
   /** The state after a stream's events from its first, corrections applied. */
-  fold: (history: readonly RecordedEvent[]) => unknown;
-  /** The rows of `state`, reusing the groups of `previous` (an earlier state's rows) it has not changed. */
-  rowsOf: (state: unknown, previous: StreamRows) => StreamRows;
+  fold: (history: readonly ProjectedEvent[]) => unknown;
+  /** How the state's fact rows divide into groups; undefined when it has none. */
+  grouping: (state: unknown) => Grouping | undefined;
 }>;
 
 const asProjection = <S, W extends { current: S }>(
   decider: { initialState: () => S; evolve: (state: S, event: never) => S },
   corrected: { initialState: () => W; evolve: (state: W, event: never) => W },
-  rowsOf: (state: S, previous: StreamRows) => StreamRows,
+  grouping: (state: S) => Grouping | undefined,
 ): Projection => ({
   initialState: decider.initialState,
   evolve: (state, event) => decider.evolve(state as S, event as never),
-  fold: (history) => foldHistory(corrected as never as Parameters<typeof foldHistory<never, W>>[0], history).current,
-  rowsOf: (state, previous) => rowsOf(state as S, previous),
+  fold: (history) => foldHistory(corrected as never as Parameters<typeof foldHistory<never, W>>[0], history as readonly RecordedEvent[]).current,
+  grouping: (state) => grouping(state as S),
 });
 
 const PROJECTIONS: Readonly<Record<string, Projection>> = {
-  organisation: asProjection(organisationDecider, streamDeciders.organisation, organisationStreamRows),
-  post: asProjection(postDecider, streamDeciders.post, postStreamRows),
+  organisation: asProjection(organisationDecider, streamDeciders.organisation, organisationGrouping),
+  post: asProjection(postDecider, streamDeciders.post, postGrouping),
 };
 
-/** A stream's folded state (corrections applied) and the fact rows it currently contributes. */
-export type StreamView = Readonly<{ category: string; state: unknown; rows: StreamRows }>;
+/** A stream's folded state (corrections applied); its fact rows are derived from it when needed. */
+export type StreamView = Readonly<{ category: string; state: unknown }>;
 
 /** Histories of the streams a page corrects, read before the page is applied (applying it is synchronous). */
-export type CorrectedHistories = ReadonlyMap<string, readonly RecordedEvent[]>;
+export type CorrectedHistories = ReadonlyMap<string, readonly ProjectedEvent[]>;
 
 /** The view of a stream with no events yet, or undefined for categories without fact rows (people). */
 export function emptyView(streamId: string): StreamView | undefined {
   const category = categoryOf(streamId);
   const projection = PROJECTIONS[category];
-  return projection ? { category, state: projection.initialState(), rows: NO_ROWS } : undefined;
+  return projection ? { category, state: projection.initialState() } : undefined;
 }
 
-/** Folds one event into a view and derives the rows of the resulting state; a correction needs its stream's history. */
-export function advance(view: StreamView, event: RecordedEvent, histories: CorrectedHistories): StreamView {
+/**
+ * Folds one event into a view, and adds to `change` the rows the event ended and added; a correction needs its
+ * stream's history.
+ */
+export function advance(view: StreamView, event: ProjectedEvent, histories: CorrectedHistories, change: RowChange): StreamView {
   const projection = PROJECTIONS[view.category];
   let state: unknown;
   if (CORRECTIONS.has(event.type)) {
@@ -62,15 +69,12 @@ export function advance(view: StreamView, event: RecordedEvent, histories: Corre
   } else {
     state = projection.evolve(view.state, event);
   }
-  return { category: view.category, state, rows: projection.rowsOf(state, view.rows) };
+  if (state !== view.state) diffGroupings(projection.grouping(view.state), projection.grouping(state), change);
+  return { category: view.category, state };
 }
 
 /** The view of a stream after `history`, its events from the first. */
-function foldedView(empty: StreamView, history: readonly RecordedEvent[]): StreamView {
-  const projection = PROJECTIONS[empty.category];
-  const state = projection.fold(history);
-  return { category: empty.category, state, rows: projection.rowsOf(state, NO_ROWS) };
-}
+const foldedView = (empty: StreamView, history: readonly ProjectedEvent[]): StreamView => ({ category: empty.category, state: PROJECTIONS[empty.category].fold(history) });
 
 /**
  * Views of recently seen streams, most recently used last, bounded so memory stays flat however long the
@@ -99,17 +103,20 @@ export class StreamViewCache {
    * Makes sure every projected stream of `events` has a view as of just before its first event in the list,
    * and returns the histories of the streams the list corrects.
    */
-  async preload(store: EventStore, events: readonly RecordedEvent[]): Promise<CorrectedHistories> {
-    const first = new Map<string, RecordedEvent>();
+  async preload(store: EventStore, rows: readonly LogRow[]): Promise<CorrectedHistories> {
+    const first = new Map<string, LogRow>();
     const corrected = new Set<string>();
-    for (const event of events) {
-      if (!first.has(event.streamId)) first.set(event.streamId, event);
-      if (CORRECTIONS.has(event.type)) corrected.add(event.streamId);
+    for (const row of rows) {
+      const streamId = row[LOG_ROW.streamId];
+      if (!first.has(streamId)) first.set(streamId, row);
+      if (CORRECTIONS.has(row[LOG_ROW.type])) corrected.add(streamId);
     }
-    const histories = new Map<string, readonly RecordedEvent[]>();
+    const histories = new Map<string, readonly ProjectedEvent[]>();
     const historyOf = async (streamId: string) => histories.get(streamId) ?? histories.set(streamId, await store.readStream(streamId)).get(streamId)!;
-    for (const [streamId, { globalPosition: position, streamVersion }] of first) {
+    for (const [streamId, row] of first) {
       if (this.views.has(streamId)) continue;
+      const position = BigInt(row[LOG_ROW.position]);
+      const streamVersion = row[LOG_ROW.streamVersion];
       const empty = emptyView(streamId);
       if (!empty) continue;
       // The stream starts in this page: nothing comes before it, so there is nothing to read.
@@ -120,7 +127,7 @@ export class StreamViewCache {
       const before = (await historyOf(streamId)).filter((e) => e.globalPosition < position);
       this.set(streamId, before.length === 0 ? empty : foldedView(empty, before));
     }
-    const needed = new Map<string, readonly RecordedEvent[]>();
+    const needed = new Map<string, readonly ProjectedEvent[]>();
     for (const streamId of corrected) if (emptyView(streamId)) needed.set(streamId, await historyOf(streamId));
     return needed;
   }

@@ -10,7 +10,8 @@ type Version = { row: FactRow; from: number; to: number | null };
  * of inserted and then updated. Statements are prepared once per table and shape.
  */
 export class FactWriter {
-  private readonly inserts = new Map<string, Statement>();
+  /** The insert of each table, for the columns its rows have (every row of a table is built with the same ones). */
+  private readonly inserts = new Map<FactTable, { columns: readonly string[]; statement: Statement }>();
   private readonly ends = new Map<FactTable, Statement>();
   /** Rows added since the last flush and still current, by key. */
   private readonly open = new Map<string, Version>();
@@ -50,14 +51,22 @@ export class FactWriter {
   }
 
   private insert({ row, from, to }: Version): void {
+    let insert = this.inserts.get(row.table);
+    if (!insert || !hasExactly(row.values, insert.columns)) insert = this.prepareInsert(row);
+    const { columns } = insert;
+    const values = new Array<string | number | null>(columns.length + 2);
+    for (let i = 0; i < columns.length; i += 1) values[i] = row.values[columns[i]];
+    values[columns.length] = from;
+    values[columns.length + 1] = to;
+    insert.statement.run(values);
+  }
+
+  private prepareInsert(row: FactRow): { columns: readonly string[]; statement: Statement } {
     const columns = Object.keys(row.values);
-    const signature = `${row.table}(${columns.join(',')})`;
-    let insert = this.inserts.get(signature);
-    if (!insert) {
-      insert = this.db.prepare(`INSERT INTO ${row.table} (${columns.join(', ')}, recorded_from, recorded_to) VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`);
-      this.inserts.set(signature, insert);
-    }
-    insert.run(...columns.map((c) => row.values[c]), from, to);
+    const statement = this.db.prepare(`INSERT INTO ${row.table} (${columns.join(', ')}, recorded_from, recorded_to) VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`);
+    const insert = { columns, statement };
+    this.inserts.set(row.table, insert);
+    return insert;
   }
 
   private endStatement(table: FactTable): Statement {
@@ -68,4 +77,12 @@ export class FactWriter {
     }
     return end;
   }
+}
+
+function hasExactly(values: FactRow['values'], columns: readonly string[]): boolean {
+  let count = 0;
+  for (const _ in values) count += 1;
+  if (count !== columns.length) return false;
+  for (const column of columns) if (!(column in values)) return false;
+  return true;
 }
