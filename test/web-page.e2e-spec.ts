@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { type BrowserSession, buildWebBundle, openBrowser } from '../apps/web/test/browser-session';
-import { type ApiHarness, startApiWithDemo, tokenFor } from './support/api-harness';
+import { join } from 'node:path';
+import { type ApiHarness, REPO_ROOT, startApi, startApiWithDemo, tempDatabase, type TempDatabase, tokenFor } from './support/api-harness';
+import { runQuietly } from './support/cli-output';
 
 jest.setTimeout(60_000);
 
@@ -232,5 +234,50 @@ describe('web page in Chromium, with authentication (AUTH_MODE=jwt)', () => {
     expect([...authorisations]).toEqual([`Bearer ${token}`]);
     expect(errors).toEqual([]);
     await browser.screenshot('11-token-pasted');
+  });
+});
+
+/**
+ * Given the real NHS ODS extracts imported through the CLI (Pennine Acute, RW6, closed on 2021-09-30 and split
+ * into RM3 and R0A); when the page opens RW6 by its code and asks for its lineage; then the graph shows the split.
+ */
+describe('web page in Chromium over the imported NHS ODS history', () => {
+  let database: TempDatabase;
+  let api: ApiHarness;
+  let browser: BrowserSession;
+  let base: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    database = tempDatabase();
+    await runQuietly(['import', 'nhs-ods', '--dir', join(REPO_ROOT, '..', 'shared', 'data', 'nhs-ods'), '--db', database.file]);
+    api = await startApi({ database, env: { AUTH_MODE: 'off', HOST: '127.0.0.1' } });
+    const server = (await api.app.listen(0, '127.0.0.1')) as Server;
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await openBrowser(errors);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    database?.remove();
+  });
+
+  it('opens a closed trust on its last open day and draws its split into two successors', async () => {
+    const { page } = browser;
+    await page.goto(`${base}/#org=RW6`);
+    await page.locator('#org-chart svg').waitFor();
+    await expect(page.locator('#org-chart').getAttribute('data-at')).resolves.toBe('2021-09-30');
+    await expect(page.locator('#lineage-id').inputValue()).resolves.toBe('RW6');
+
+    await page.getByRole('button', { name: 'Show lineage' }).click();
+    await page.locator('#lineage-result svg').waitFor();
+
+    await expect(page.locator('#lineage-result svg g.lineage-node').count()).resolves.toBe(3);
+    const listed = await page.locator('#lineage-result ul').textContent();
+    expect(listed).toMatch(/\(RW6\) → .*\(RM3\): split 2021-10-01/);
+    expect(listed).toMatch(/\(RW6\) → .*\(R0A\): split 2021-10-01/);
+    expect(errors).toEqual([]);
+    await page.locator('#lineage-panel').scrollIntoViewIfNeeded();
+    await browser.screenshot('12-ods-rw6-lineage');
   });
 });

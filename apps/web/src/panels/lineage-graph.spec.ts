@@ -24,6 +24,21 @@ describe('lineage graphs', () => {
     expect(graph.nodes.get('rw6')).toBe('Trust RW6 (RW6)');
   });
 
+  it('finds the near side of a link by its code, as the ODS import records it', () => {
+    const view: OrganisationLineage = {
+      organisation: org('ods-RW6', 'RW6'),
+      lineage: [
+        { ...org('ods-R0A', 'R0A'), relation: 'successor', generation: 1, change: 'split', effectiveFrom: '2021-10-01', linkedTo: 'RW6' },
+        { ...org('ods-X', 'X'), relation: 'successor', generation: 2, change: 'merger', effectiveFrom: '2030-04-01', linkedTo: 'R0A' },
+      ],
+    };
+
+    const graph = organisationLineageGraph(view);
+
+    expect([...graph.nodes.keys()]).toEqual(['ods-RW6', 'ods-R0A', 'ods-X']);
+    expect(graph.edges.map((e) => `${e.from}->${e.to}`)).toEqual(['ods-RW6->ods-R0A', 'ods-R0A->ods-X']);
+  });
+
   it('draws each merged unit once, linked to the unit that carried it on', () => {
     const link = (fromUnitId: string) => ({ fromUnitId, fromName: fromUnitId.toUpperCase(), toUnitId: 'ab', toName: 'AB', relation: 'merged', effectiveFrom: '2019-04-01', depth: 1 });
     const graph = unitLineageGraph({ unitId: 'ab', name: 'AB', predecessors: [link('a'), link('b'), link('a')], successors: [], renames: [], transfers: [] });

@@ -3,7 +3,7 @@ import { fit } from '../chart/box-geometry';
 import { svg, tooltip } from '../chart/svg';
 import type { LineageGraph } from './lineage-graph';
 
-const NODE = { width: 230, height: 40 };
+const NODE = { width: 260, height: 40 };
 
 /** Lays the lineage out left to right with dagre (predecessors left, successors right) and draws it as SVG. */
 export function renderLineage(graph: LineageGraph, title: string): SVGSVGElement {
@@ -31,7 +31,7 @@ export function renderLineage(graph: LineageGraph, title: string): SVGSVGElement
     const node = g.node(id) as { x: number; y: number };
     const name = graph.nodes.get(id) ?? id;
     const box = svg('g', { class: `lineage-node${id === graph.focusId ? ' focus' : ''}`, 'data-node-id': id, transform: `translate(${node.x - NODE.width / 2},${node.y - NODE.height / 2})` });
-    box.append(svg('rect', { width: NODE.width, height: NODE.height, rx: 6 }), svg('text', { x: 8, y: 16 }, fit(name, 32)), svg('text', { x: 8, y: 32, class: 'node-id' }, id), tooltip(name));
+    box.append(svg('rect', { width: NODE.width, height: NODE.height, rx: 6 }), svg('text', { x: 8, y: 16 }, fit(name, 30)), svg('text', { x: 8, y: 32, class: 'node-id' }, id), tooltip(name));
     chart.append(box);
   }
   return chart;
