@@ -40,24 +40,26 @@ const ratio = (a: unknown, b: unknown): number | null =>
   typeof a === 'number' && typeof b === 'number' && b > 0 ? Math.round((a / b) * 100) / 100 : null;
 
 /**
- * `npm run bench:compare`: the workload of WORKLOAD.md on orgchange's SQLite store, then on Emmett's
- * (`../shared/bench/emmett/run.sh --store sqlite`), one after the other on this machine, and one JSON object
- * with both results and the ratios (above 1: orgchange faster; the bar is 2).
+ * `npm run bench:compare [-- --store postgres]`: the workload of WORKLOAD.md on orgchange's SQLite (or
+ * PostgreSQL) store, then on Emmett's (`../shared/bench/emmett/run.sh --store <same>`), one after the other on
+ * this machine, and one JSON object with both results and the ratios (above 1: orgchange faster; the bar is 2).
  */
 async function main(): Promise<void> {
   const options = new Command('bench:compare')
-    .description('orgchange vs Emmett (SQLite) on the "appointments" workload, run back to back; prints one JSON object')
+    .description('orgchange vs Emmett on the "appointments" workload, run back to back on one store kind; prints one JSON object')
+    .option('--store <store>', 'sqlite, or postgres (both on DATABASE_URL, default the local server)', 'sqlite')
     .option('--streams <n>', 'number of post streams (passed to both)', '10000')
     .option('--runs <n>', 'runs of each measurement (passed to both)', '2')
     .option('--with-synthetic', 'also run our synthetic-history measurements (no Emmett counterpart)')
     .parse(process.argv)
-    .opts<{ streams: string; runs: string; withSynthetic?: boolean }>();
+    .opts<{ store: string; streams: string; runs: string; withSynthetic?: boolean }>();
+  if (options.store !== 'sqlite' && options.store !== 'postgres') throw new Error(`--store must be sqlite or postgres, got ${options.store}`);
   const shared = ['--streams', options.streams, '--runs', options.runs];
   const startedAt = Date.now();
   process.stderr.write('bench:compare: orgchange…\n');
-  const ours = parseResult('orgchange bench', await run(process.execPath, [join(root, 'dist/bench/src/main.js'), ...shared, ...(options.withSynthetic ? [] : ['--workload-only'])], root));
-  process.stderr.write('bench:compare: Emmett (sqlite)…\n');
-  const emmett = parseResult('Emmett bench', await run(join(root, '..', 'shared', 'bench', 'emmett', 'run.sh'), ['--store', 'sqlite', ...shared], root));
+  const ours = parseResult('orgchange bench', await run(process.execPath, [join(root, 'dist/bench/src/main.js'), '--store', options.store, ...shared, ...(options.withSynthetic ? [] : ['--workload-only'])], root));
+  process.stderr.write(`bench:compare: Emmett (${options.store})…\n`);
+  const emmett = parseResult('Emmett bench', await run(join(root, '..', 'shared', 'bench', 'emmett', 'run.sh'), ['--store', options.store, ...shared], root));
   const ratios: Record<string, number | null> = {};
   for (const key of THROUGHPUT_KEYS) ratios[key] = ratio(ours[key], emmett[key]);
   for (const key of LATENCY_KEYS) ratios[key] = ratio(emmett[key], ours[key]);
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
         bar: BAR,
         meetsBar,
         ratioMeaning: 'throughput keys: orgchange / Emmett; latency keys (ms): Emmett / orgchange; above 1 = orgchange faster',
-        config: { streams: Number(options.streams), runs: Number(options.runs), store: 'sqlite' },
+        config: { streams: Number(options.streams), runs: Number(options.runs), store: options.store },
         orgchange: ours,
         emmett,
         wallSeconds: Math.round((Date.now() - startedAt) / 1000),

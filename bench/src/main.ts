@@ -10,6 +10,7 @@ import { appendBatched, appendPerCommand, readAll, readStreams, rebuildProjectio
 import { notifyBench } from './notify-bench';
 import { runSyntheticBench, type SyntheticResult } from './synthetic-bench';
 import { FULL_SIZE, type WorkloadSize } from './workload';
+import { postgresDurability, runOnceOnPostgres } from './postgres-workload';
 
 type Run = { appendPerCommandEventsPerSec: number; appendBatchedEventsPerSec: number; readStreamMeanMs: number; readStreamP99Ms: number; readAllEventsPerSec: number; rebuildEventsPerSec: number };
 
@@ -33,6 +34,7 @@ async function runOnce(size: WorkloadSize, synchronous: 'FULL' | 'NORMAL'): Prom
 }
 
 type Options = {
+  store: 'sqlite' | 'postgres';
   streams: number;
   runs: number;
   synchronous: 'FULL' | 'NORMAL';
@@ -91,6 +93,7 @@ const best = (runs: Run[], key: keyof Run, lowerIsBetter = false): number =>
 async function main(): Promise<void> {
   const options = new Command('bench')
     .description('the "appointments" workload of shared/bench/WORKLOAD.md on the embedded SQLite store; prints one JSON object')
+    .option('--store <store>', 'sqlite (embedded), or postgres (DATABASE_URL, default the local server; workload only)', 'sqlite')
     .option('--streams <n>', 'number of post streams', (v) => Number(v), FULL_SIZE.streams)
     .option('--runs <n>', 'runs of each measurement (best reported, all kept)', (v) => Number(v), 2)
     .option('--synchronous <mode>', 'SQLite synchronous pragma (FULL is the durable default)', 'FULL')
@@ -101,18 +104,21 @@ async function main(): Promise<void> {
     .option('--huge-events <n>', 'size of the --huge log', (v) => Number(v), 10_000_000)
     .parse(process.argv)
     .opts<Options>();
+  if (options.store !== 'sqlite' && options.store !== 'postgres') throw new Error(`--store must be sqlite or postgres, got ${options.store}`);
+  // The synthetic, import and workflow measurements run on SQLite only (they time its read models).
+  if (options.store === 'postgres') options.workloadOnly = true;
   const size = { streams: options.streams, rounds: FULL_SIZE.rounds };
   const runs: Run[] = [];
   const startedAt = Date.now();
   for (let i = 0; i < (options.syntheticOnly ? 0 : options.runs); i += 1) {
     process.stderr.write(`bench: run ${i + 1}/${options.runs} (${size.streams} streams × ${size.rounds} events)…\n`);
-    runs.push(await runOnce(size, options.synchronous));
+    runs.push(options.store === 'postgres' ? await runOnceOnPostgres(size) : await runOnce(size, options.synchronous));
   }
   const synthetic = await runSynthetic(options);
   const imports = await runImports(options);
   const workflow = await runWorkflow(options);
   const result = {
-    store: 'sqlite',
+    store: options.store,
     library: 'orgchange',
     version: '0.1.0',
     node: process.version,
@@ -131,8 +137,8 @@ async function main(): Promise<void> {
     ...workflow,
     allRuns: runs,
     config: { ...size, runs: options.runs },
-    durability: `better-sqlite3 on a local file, WAL, synchronous=${options.synchronous}${options.synchronous === 'FULL' ? ' (the store default: every acknowledged append is on disk)' : ' (NOT the default: a power cut may lose the last commits)'}`,
-    method: 'per-command: generic command handler (readStream → fold → decide → append at the version read); batched: store.append of 10 events per stream with expected version; readStream: 10,000 seeded random streams; readAll and rebuild: pages of 1,000 in global order, rebuild commits each page with its checkpoint; ' +
+    durability: options.store === 'postgres' ? await postgresDurability() : `better-sqlite3 on a local file, WAL, synchronous=${options.synchronous}${options.synchronous === 'FULL' ? ' (the store default: every acknowledged append is on disk)' : ' (NOT the default: a power cut may lose the last commits)'}`,
+    method: (options.store === 'postgres' ? 'PostgresEventStore over 127.0.0.1 (one orgchange_append call per append, pool of 10); rebuild upserts each page\'s per-unit sums in one statement with its checkpoint; ' : '') + 'per-command: generic command handler (readStream → fold → decide → append at the version read); batched: store.append of 10 events per stream with expected version; readStream: 10,000 seeded random streams; readAll and rebuild: pages of 1,000 in global order, rebuild commits each page with its checkpoint; ' +
       'synthetic (once per bench): libs/synth history of --synthetic-organisations trusts (bulk-loaded, synchronous=NORMAL, not measured), LeadershipProjector.rebuild() on a store opened with its defaults (the projector commits its own pages with synchronous=NORMAL: the read model is derived from the log), timed up to its query indexes created again, ' +
       '1,000 StructureQuery.structure() calls for the first trust at seeded random dates and positions, and the median of 3 cold answers (the trust\'s streams found by a SQL scan of events, read, copied in log order to an in-memory store, projected, queried)',
     wallSeconds: Math.round((Date.now() - startedAt) / 1000),
