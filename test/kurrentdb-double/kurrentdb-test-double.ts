@@ -23,11 +23,10 @@
 import { Server, ServerCredentials, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_pb';
-import { StreamsService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb';
 import { StreamsServiceService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_grpc_pb';
 import { appendSessionHandler } from './append-session-handler';
 import { DoubleLog } from './double-log';
-import { readHandler } from './read-handler';
+import { readHandler, readServiceDefinition } from './read-handler';
 
 export type KurrentDbTestDouble = Readonly<{
   /** Connection string for `KurrentDBClient.connectionString`. */
@@ -58,7 +57,7 @@ export async function startKurrentDbTestDouble(): Promise<KurrentDbTestDouble> {
           ]),
       ),
   } as UntypedServiceImplementation);
-  server.addService(StreamsService, { read: readHandler(log) } as UntypedServiceImplementation);
+  server.addService(readServiceDefinition, { read: readHandler(log) } as UntypedServiceImplementation);
   server.addService(StreamsServiceService, { appendSession: appendSessionHandler(log) } as UntypedServiceImplementation);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),

@@ -1,11 +1,21 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import { ReadReq, type ReadResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
+import { StreamsService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb';
 import type { DoubleLog, LoggedEvent } from './double-log';
-import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage, filterOf, streamNotFoundMessage } from './wire-messages';
+import { caughtUpMessage, checkpointMessage, confirmationMessage, encodedEvent, filterOf, streamNotFoundMessage } from './wire-messages';
 
-type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
+/** Responses are messages or, for events, their bytes already encoded (see {@link readServiceDefinition}). */
+type ReadCall = ServerWritableStream<ReadReq, ReadResp | Uint8Array>;
 const { ReadDirection } = ReadReq.Options;
+
+/** KurrentDB's v1 `Streams.Read` method, serialising pre-encoded event bytes as they are. */
+export const readServiceDefinition = {
+  read: {
+    ...StreamsService.read,
+    responseSerialize: (value: ReadResp | Uint8Array): Buffer => Buffer.from(value instanceof Uint8Array ? value : value.serializeBinary()),
+  },
+};
 
 /**
  * The TEST DOUBLE's `Streams.Read` (v1): reads of one stream or of `$all`, forwards or backwards, with a
@@ -20,7 +30,7 @@ export function readHandler(log: DoubleLog): (call: ReadCall) => void {
       return;
     }
     const structuredIds = options.getUuidOption()?.hasStructured() ?? false;
-    const send = (event: LoggedEvent): boolean => call.write(eventMessage(event, structuredIds));
+    const send = (event: LoggedEvent): boolean => call.write(encodedEvent(event, structuredIds));
     if (options.hasSubscription()) return subscribeToAll(log, call, options, send);
     const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
     const count = Number(options.getCount() || '0');

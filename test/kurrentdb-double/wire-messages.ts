@@ -1,3 +1,4 @@
+import { BinaryWriter } from 'google-protobuf';
 import { ReadReq, ReadResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
 import { StreamIdentifier, UUID } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb';
 import type { LoggedEvent } from './double-log';
@@ -14,17 +15,53 @@ function uuidMessage(id: string, structured: boolean): UUID {
   return new UUID().setStructured(new UUID.Structured().setMostSignificantBits(half(hex.slice(0, 16))).setLeastSignificantBits(half(hex.slice(16))));
 }
 
-export function eventMessage(event: LoggedEvent, structuredIds: boolean): ReadResp {
-  const recorded = new ReadResp.ReadEvent.RecordedEvent()
-    .setId(uuidMessage(event.id, structuredIds))
-    .setStreamIdentifier(streamIdentifier(event.streamName))
-    .setStreamRevision(event.revision.toString())
-    .setPreparePosition(event.position.toString())
-    .setCommitPosition(event.position.toString())
-    .setData(event.data)
-    .setCustomMetadata(event.customMetadata);
-  recorded.getMetadataMap().set('type', event.type).set('content-type', event.contentType).set('created', event.createdTicks.toString());
-  return new ReadResp().setEvent(new ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(event.position.toString()));
+/**
+ * One event as an encoded `ReadResp`, written field by field and kept per event: building it through the
+ * generated message classes costs ~60 µs an event, which made reading a 100,000-event stream take seconds
+ * in the double alone. Field numbers are those of KurrentDB's v1 streams.proto (ReadResp.ReadEvent.RecordedEvent).
+ */
+export function encodedEvent(event: LoggedEvent, structuredIds: boolean): Uint8Array {
+  const cache = structuredIds ? structuredCache : stringCache;
+  let bytes = cache.get(event);
+  if (!bytes) {
+    bytes = encodeEvent(event, structuredIds);
+    cache.set(event, bytes);
+  }
+  return bytes;
+}
+
+const stringCache = new WeakMap<LoggedEvent, Uint8Array>();
+const structuredCache = new WeakMap<LoggedEvent, Uint8Array>();
+
+function encodeEvent(event: LoggedEvent, structuredIds: boolean): Uint8Array {
+  const position = event.position.toString();
+  const id = uuidMessage(event.id, structuredIds);
+  const properties = [
+    ['type', event.type],
+    ['content-type', event.contentType],
+    ['created', event.createdTicks.toString()],
+  ];
+  const writer = new BinaryWriter();
+  // ReadResp.event (1) → ReadEvent.event (1) → RecordedEvent, then ReadEvent.commit_position (3).
+  writer.writeMessage(1, event, (e: LoggedEvent, readEvent: BinaryWriter) => {
+    readEvent.writeMessage(1, e, (_: LoggedEvent, recorded: BinaryWriter) => {
+      recorded.writeMessage(1, id, UUID.serializeBinaryToWriter);
+      recorded.writeMessage(2, e.streamName, (name: string, w: BinaryWriter) => w.writeBytes(3, Buffer.from(name, 'utf8')));
+      recorded.writeUint64String(3, e.revision.toString());
+      recorded.writeUint64String(4, position);
+      recorded.writeUint64String(5, position);
+      for (const entry of properties) {
+        recorded.writeMessage(6, entry, ([key, value]: string[], w: BinaryWriter) => {
+          w.writeString(1, key);
+          w.writeString(2, value);
+        });
+      }
+      recorded.writeBytes(7, e.customMetadata);
+      recorded.writeBytes(8, e.data);
+    });
+    readEvent.writeUint64String(3, position);
+  });
+  return writer.getResultBuffer();
 }
 
 export const streamNotFoundMessage = (name: string): ReadResp =>
