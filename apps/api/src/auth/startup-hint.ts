@@ -8,7 +8,7 @@ export function startupAuthHint(settings: StartupHintSettings): string {
   if (settings.AUTH_MODE === 'off') {
     return [
       `authentication is OFF (local demo, listening on ${where}): requests without a token act as a local admin.`,
-      '  To try roles: stop, run `AUTH_MODE=jwt npm run start:api`, then mint a token, e.g.',
+      '  To try roles: stop, run `AUTH_MODE=jwt npm start`, then mint a token, e.g.',
       `  TOKEN=$(npx orgchange token --db ${settings.ORGCHANGE_DB} --role programme-office --org northvale-ft)`,
       '  curl -H "Authorization: Bearer $TOKEN" …',
     ].join('\n');
