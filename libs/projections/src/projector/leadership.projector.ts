@@ -4,9 +4,9 @@ import type { SqliteEventStore, Subscription, Upcaster } from '@orgchange/event-
 import { FactWriter } from '../read-model/fact-writer';
 import { createQueryIndexes, dropQueryIndexes, migrateReadModel, READ_MODEL_TABLES } from '../read-model/read-model.schema';
 import { describeChange, organisationsOf } from './change-log';
-import { LOG_ROW, type LogRow, LogPages } from './log-pages';
+import { LOG_ROW, type LogRow, LogPages, type ProjectedEvent } from './log-pages';
 import type { RowChange } from './row-groups';
-import { advance, type CorrectedHistories, type ProjectedEvent, StreamViewCache } from './stream-states';
+import { advance, type CorrectedHistories, StreamViewCache } from './stream-states';
 
 export const PROJECTION_NAME = 'leadership';
 

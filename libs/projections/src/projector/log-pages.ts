@@ -1,7 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { eventUpcasters } from '@orgchange/domain';
-import { chainUpcasters, type Upcaster } from '@orgchange/event-store';
-import type { ProjectedEvent } from './stream-states';
+import { chainUpcasters, type RecordedEvent, type Upcaster } from '@orgchange/event-store';
+
+/** An event as the projector reads it: the port's event without its metadata, which no fact row uses. */
+export type ProjectedEvent = Omit<RecordedEvent, 'metadata'>;
 
 /** An `events` row as read: an array, which costs far less to build than an object. */
 export type LogRow = readonly [globalPosition: number, eventId: string, streamId: string, streamVersion: number, type: string, schemaVersion: number, data: string, recordedAt: string];

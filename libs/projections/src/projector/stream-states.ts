@@ -2,13 +2,10 @@ import { type CorrectionEvent, organisationDecider, postDecider, streamDeciders 
 import { categoryOf, type EventStore, foldHistory, type RecordedEvent } from '@orgchange/event-store';
 import { organisationGrouping } from './derive-organisation-rows';
 import { postGrouping } from './derive-post-rows';
-import { LOG_ROW, type LogRow } from './log-pages';
+import { LOG_ROW, type LogRow, type ProjectedEvent } from './log-pages';
 import { diffGroupings, type Grouping, type RowChange } from './row-groups';
 
 const CORRECTIONS: ReadonlySet<string> = new Set<CorrectionEvent['type']>(['EventRetracted', 'EventCorrected']);
-
-/** An event as the projector reads it: the port's event without its metadata, which no fact row uses. */
-export type ProjectedEvent = Omit<RecordedEvent, 'metadata'>;
 
 /**
  * How a projected stream category folds its events and which fact rows its state contributes. Views hold the
