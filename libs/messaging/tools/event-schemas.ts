@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
 import { schemaUri } from '../src/cloud-event';
+import { schemaDirectory } from '../src/contract-schemas';
 
 type Schema = Record<string, unknown>;
 type Definitions = Record<string, Schema>;
 
 /** Where the checked-in schemas live, one file per event type and version. */
-export const SCHEMA_DIR = join(__dirname, '..', 'schemas', 'events');
+export const SCHEMA_DIR = join(schemaDirectory(), 'events');
 
 export const schemaFileName = (type: string, version: number): string => `${type}.v${version}.json`;
 
