@@ -111,6 +111,20 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
     await browser.screenshot('05-known-at-after-correction');
   });
 
+  it('marks a post recorded without a holder as vacant', async () => {
+    const { page } = browser;
+    const post = { postId: 'web-head-midwifery', organisationId: 'northvale-ft', unitId: 'spec-midwifery', title: 'Head of Midwifery', family: 'nursing-leadership', grade: 'AfC 8c', maxHolders: 1, effectiveFrom: '2020-01-01' };
+    await api.http.post('/posts').send(post).expect(201);
+
+    await dragSliderTo(page, '2020-06-01');
+
+    const vacant = page.locator('#org-chart g.post.vacant[data-post-id="web-head-midwifery"]');
+    await expect(vacant.locator('text.vacancy').textContent()).resolves.toBe('vacant');
+    await expect(page.locator('#chart-summary').textContent()).resolves.toContain('1 vacant');
+    await vacant.scrollIntoViewIfNeeded();
+    await browser.screenshot('05b-vacant-post');
+  });
+
   it('lists a diff across the merger and marks the added division on the chart', async () => {
     const { page } = browser;
     await page.locator('#diff-from').fill('2019-03-31');
