@@ -42,7 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL !== 'silent' } }),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL !== 'silent', redact: ['req.headers.authorization', 'req.headers.cookie'] } }),
         AuthModule.forRoot(config),
         CqrsModule.forRoot(),
         ClockModule.forRoot(clock),
