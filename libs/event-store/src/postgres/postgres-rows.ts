@@ -4,11 +4,12 @@ import type { Upcaster } from '../upcasting';
 
 /**
  * Columns of an event read, in this order, as an array row (`rowMode: 'array'`: cheaper than objects on the
- * read-all path). Data and metadata come back as text and are parsed here, once; recorded time is formatted
- * by the server as the same ISO instant the port uses everywhere.
+ * read-all path). Data and metadata come back as text and are parsed here, once. Recorded time comes as
+ * epoch milliseconds (stored truncated to them) and becomes the port's ISO instant here: measured cheaper
+ * than formatting it with to_char on the server, which shares the machine's cores.
  */
 export const EVENT_COLUMNS = `global_position::text AS position_text, event_id, stream_id, stream_version, type, schema_version, data::text, metadata::text,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  (extract(epoch FROM recorded_at) * 1000)::bigint::text`;
 
 export type EventRow = [string, string, string, number, string, number, string, string, string];
 
@@ -25,9 +26,20 @@ export function recordedEventOf(row: EventRow, upcast: Upcaster | undefined): Re
     streamId,
     streamVersion,
     globalPosition: BigInt(globalPosition),
-    recordedAt,
+    recordedAt: isoOf(recordedAt),
     metadata: JSON.parse(metadata),
   };
+}
+
+let lastMillis = '';
+let lastIso = '';
+/** Events of one append share their recorded time, so the last conversion is kept. */
+function isoOf(millis: string): string {
+  if (millis !== lastMillis) {
+    lastIso = new Date(Number(millis)).toISOString();
+    lastMillis = millis;
+  }
+  return lastIso;
 }
 
 /** The parallel arrays `orgchange_append` takes (see postgres-schema.ts). */
