@@ -16,7 +16,7 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
 export * from './event-import.port';
 export * from './config/store-config';
-export { openEventStore } from './config/open-event-store';
+export { openEventStore, openLog } from './config/open-event-store';
 export { ReplicatedEventStore, type ReplicatedEventStoreOptions } from './config/replicated-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export { openStoreUrl, openImportTarget } from './config/store-url';

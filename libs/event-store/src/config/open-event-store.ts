@@ -1,6 +1,8 @@
 import { KurrentDbEventStore } from '../kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import type { EventStore } from '../event-store.port';
+import type { Outbox } from '../outbox/outbox.port';
 import type { Upcaster } from '../upcasting';
 import { ReplicatedEventStore } from './replicated-event-store';
 import type { StoreConfig } from './store-config';
@@ -23,6 +25,22 @@ export async function openEventStore(config: StoreConfig, upcast?: Upcaster): Pr
       const primary = new KurrentDbEventStore({ connectionString: config.url });
       return ReplicatedEventStore.open({ primary, file: config.localStateFile, upcast, onFollowError: logFollowError });
     }
+  }
+}
+
+/**
+ * Opens only the log, with no local state: for processes that need nothing but the log and its outbox (the
+ * Kafka relay, exports). SQLite and PostgreSQL stores carry `outbox`; KurrentDB has none (read `$all` with a
+ * subscription instead).
+ */
+export async function openLog(config: StoreConfig, upcast?: Upcaster): Promise<EventStore & { outbox?: Outbox }> {
+  switch (config.kind) {
+    case 'sqlite':
+      return new SqliteEventStore({ file: config.file, upcast });
+    case 'postgres':
+      return PostgresEventStore.open({ url: config.url, schema: config.schema, upcast });
+    case 'kurrentdb':
+      return new KurrentDbEventStore({ connectionString: config.url, upcast });
   }
 }
 
