@@ -26,13 +26,15 @@ import { SupportedMethod, SupportedMethods } from '@kurrent/kurrentdb-client/gen
 import { StreamsServiceService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_grpc_pb';
 import { appendSessionHandler } from './append-session-handler';
 import { DoubleLog } from './double-log';
-import { readHandler, readServiceDefinition } from './read-handler';
+import { type ObservedRead, readHandler, readServiceDefinition } from './read-handler';
 
 export type KurrentDbTestDouble = Readonly<{
   /** Connection string for `KurrentDBClient.connectionString`. */
   connectionString: string;
-  /** The double's log, for tests that write system-looking streams or inspect positions directly. */
+  /** The double's log, for tests that inspect positions directly. */
   log: DoubleLog;
+  /** Every read request received so far, in order (a spy: which reads were filtered on the server). */
+  reads: readonly ObservedRead[];
   stop: () => Promise<void>;
 }>;
 
@@ -41,30 +43,36 @@ const CLAIMED_VERSION = '25.1.0-test-double';
 
 const supported = (service: string, method: string): SupportedMethod => new SupportedMethod().setServiceName(service).setMethodName(method);
 
-/** Starts a fresh, empty double on a free loopback port. */
-export async function startKurrentDbTestDouble(): Promise<KurrentDbTestDouble> {
+/**
+ * Starts a fresh, empty double on a free loopback port. `claimVersion` '24.10' makes it answer as a server
+ * from before multi-stream appends (AppendSession not advertised nor served).
+ */
+export async function startKurrentDbTestDouble(options: { claimVersion?: '25.1' | '24.10' } = {}): Promise<KurrentDbTestDouble> {
+  const modern = (options.claimVersion ?? '25.1') === '25.1';
   const log = new DoubleLog();
+  const reads: ObservedRead[] = [];
   const server = new Server();
   server.addService(ServerFeaturesService, {
     getSupportedMethods: (_call: unknown, callback: (error: null, methods: SupportedMethods) => void) =>
       callback(
         null,
         new SupportedMethods()
-          .setEventStoreServerVersion(CLAIMED_VERSION)
+          .setEventStoreServerVersion(modern ? CLAIMED_VERSION : '24.10.0-test-double')
           .setMethodsList([
             supported('event_store.client.streams.streams', 'read'),
-            supported('kurrentdb.protocol.v2.streams.streamsservice', 'appendsession'),
+            ...(modern ? [supported('kurrentdb.protocol.v2.streams.streamsservice', 'appendsession')] : []),
           ]),
       ),
   } as UntypedServiceImplementation);
-  server.addService(readServiceDefinition, { read: readHandler(log) } as UntypedServiceImplementation);
-  server.addService(StreamsServiceService, { appendSession: appendSessionHandler(log) } as UntypedServiceImplementation);
+  server.addService(readServiceDefinition, { read: readHandler(log, (read) => reads.push(read)) } as UntypedServiceImplementation);
+  if (modern) server.addService(StreamsServiceService, { appendSession: appendSessionHandler(log) } as UntypedServiceImplementation);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );
   return {
     connectionString: `kurrentdb://127.0.0.1:${port}?tls=false`,
     log,
+    reads,
     // Nothing to flush (it is all in memory), and open subscriptions or the client's idle connections would
     // hold a graceful shutdown: cancel every call at once.
     stop: async () => server.forceShutdown(),

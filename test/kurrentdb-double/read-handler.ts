@@ -22,13 +22,14 @@ export const readServiceDefinition = {
  * server-side filter on `$all`, and catch-up subscriptions to `$all` (events after a position, then live).
  * Not modelled: subscriptions to a single stream, link resolution, ACLs, filter checkpoints while catching up.
  */
-export function readHandler(log: DoubleLog): (call: ReadCall) => void {
+export function readHandler(log: DoubleLog, observe: (request: ObservedRead) => void): (call: ReadCall) => void {
   return (call) => {
     const options = call.request.getOptions();
     if (!options) {
       call.destroy(new Error('ReadReq without options'));
       return;
     }
+    observe(observedRead(options));
     const structuredIds = options.getUuidOption()?.hasStructured() ?? false;
     const send = (event: LoggedEvent): boolean => call.write(encodedEvent(event, structuredIds));
     if (options.hasSubscription()) return subscribeToAll(log, call, options, send);
@@ -43,6 +44,19 @@ export function readHandler(log: DoubleLog): (call: ReadCall) => void {
       sent += 1;
     }
     call.end();
+  };
+}
+
+/** What a read asked the server for, so tests can check that filtering happened on the server. */
+export type ObservedRead = Readonly<{ target: 'stream' | '$all'; subscription: boolean; streamNameRegex?: string; streamNamePrefixes?: string[] }>;
+
+function observedRead(options: ReadReq.Options): ObservedRead {
+  const expression = options.getFilter()?.getStreamIdentifier();
+  return {
+    target: options.hasAll() ? '$all' : 'stream',
+    subscription: options.hasSubscription(),
+    streamNameRegex: expression?.getRegex() || undefined,
+    streamNamePrefixes: expression && expression.getPrefixList().length > 0 ? expression.getPrefixList() : undefined,
   };
 }
 
