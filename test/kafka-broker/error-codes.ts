@@ -1,0 +1,22 @@
+/** The Kafka protocol error codes this test broker answers with (Apache Kafka's `Errors` numbering). */
+export const ErrorCode = {
+  none: 0,
+  offsetOutOfRange: 1,
+  corruptMessage: 2,
+  unknownTopicOrPartition: 3,
+  invalidTopic: 17,
+  illegalGeneration: 22,
+  inconsistentGroupProtocol: 23,
+  unknownMemberId: 25,
+  invalidSessionTimeout: 26,
+  rebalanceInProgress: 27,
+  unsupportedVersion: 35,
+  topicAlreadyExists: 36,
+  invalidPartitions: 37,
+  invalidReplicationFactor: 38,
+  invalidRequest: 42,
+  outOfOrderSequenceNumber: 45,
+  duplicateSequenceNumber: 46,
+  invalidProducerEpoch: 47,
+  unknownProducerId: 59,
+} as const;
