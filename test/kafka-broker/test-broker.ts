@@ -35,7 +35,7 @@ import {
   offsetFetchDefinition,
   syncGroupDefinition,
 } from './handlers/group.handlers';
-import { apiVersionsDefinition, createTopicsDefinition, metadataDefinition } from './handlers/metadata.handlers';
+import { apiVersionsDefinition, apiVersionsKey, createTopicsDefinition, metadataDefinition, unsupportedApiVersions } from './handlers/metadata.handlers';
 import { initProducerIdDefinition, produceDefinition } from './handlers/produce.handlers';
 import { ProducerSequences } from './producer-sequences';
 import { FrameReader, parseRequest, responseFrame } from './request-frame';
@@ -122,8 +122,13 @@ async function answer(frame: Buffer, socket: Socket, apis: Map<number, ApiDefini
   try {
     const request = parseRequest(frame);
     const api = apis.get(request.apiKey);
+    if (request.apiKey === apiVersionsKey && request.apiVersion > api!.maxVersion) {
+      // As a broker does: a v0 answer with UNSUPPORTED_VERSION and the supported list, so the client can step down.
+      socket.write(responseFrame(request.correlationId, unsupportedApiVersions([...apis.values()])));
+      return;
+    }
     if (!api || request.apiVersion < api.minVersion || request.apiVersion > api.maxVersion) {
-      // A broker closes the connection on an API or version it does not serve (ApiVersions aside).
+      // A broker closes the connection on an API or version it does not serve.
       socket.destroy();
       return;
     }

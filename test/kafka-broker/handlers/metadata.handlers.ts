@@ -2,22 +2,30 @@ import type { ApiDefinition, BrokerContext } from '../broker-context';
 import { ErrorCode } from '../error-codes';
 import { newEncoder, type WireDecoder, type WireEncoder } from '../kafka-codec';
 
+export const apiVersionsKey = 18;
+
+const versionList = (all: readonly ApiDefinition[], errorCode: number) =>
+  newEncoder()
+    .writeInt16(errorCode)
+    .writeArray(all.map((d) => newEncoder().writeInt16(d.apiKey).writeInt16(d.minVersion).writeInt16(d.maxVersion)));
+
 /** ApiVersions v0-v2: the versions this broker implements, so kafkajs picks exactly those. */
 export function apiVersionsDefinition(all: () => readonly ApiDefinition[]): ApiDefinition {
   return {
-    apiKey: 18,
+    apiKey: apiVersionsKey,
     name: 'ApiVersions',
     minVersion: 0,
     maxVersion: 2,
     handle: (_body, version) => {
-      const response = newEncoder()
-        .writeInt16(ErrorCode.none)
-        .writeArray(all().map((d) => newEncoder().writeInt16(d.apiKey).writeInt16(d.minVersion).writeInt16(d.maxVersion)));
+      const response = versionList(all(), ErrorCode.none);
       if (version >= 1) response.writeInt32(0);
       return response;
     },
   };
 }
+
+/** The v0-shaped answer to an ApiVersions request of a newer version than this broker serves. */
+export const unsupportedApiVersions = (all: readonly ApiDefinition[]): WireEncoder => versionList(all, ErrorCode.unsupportedVersion);
 
 /** Metadata v1: one broker, which is also the controller (admin operations need one). */
 export const metadataDefinition: ApiDefinition = {
