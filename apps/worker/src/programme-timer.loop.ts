@@ -13,6 +13,8 @@ export class ProgrammeTimerLoop implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  /** When the last run ended, and whether it failed: what the health endpoint reports. */
+  lastRun?: Readonly<{ endedAt: Date; failed: boolean }>;
 
   constructor(
     private readonly runner: ProgrammeTimerRunner,
@@ -40,8 +42,10 @@ export class ProgrammeTimerLoop implements OnApplicationBootstrap, OnApplication
       const report = await this.runner.runOnce();
       if (report.fired.length > 0) this.logger.log(`fired ${report.fired.length} timer(s) for ${report.today}: ${JSON.stringify(report.fired)}`);
       for (const { programmeId, message } of report.errors) this.logger.error(`programme ${programmeId}: ${message}`);
+      this.lastRun = { endedAt: new Date(), failed: false };
     } catch (error) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
+      this.lastRun = { endedAt: new Date(), failed: true };
     }
   }
 }

@@ -21,6 +21,13 @@ export class WorkerConfig {
   @Max(86_400_000, { message: 'TIMER_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
   TIMER_INTERVAL_MS = 60_000;
 
+  /** Port of `GET /health` (0 picks a free one). */
+  @Type(() => Number)
+  @IsInt({ message: 'WORKER_HEALTH_PORT must be a whole number from 0 to 65535' })
+  @Min(0, { message: 'WORKER_HEALTH_PORT must be a whole number from 0 to 65535' })
+  @Max(65535, { message: 'WORKER_HEALTH_PORT must be a whole number from 0 to 65535' })
+  WORKER_HEALTH_PORT = 9465;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
   LOG_LEVEL = 'info';
 }

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore, EventStoreModule, SqliteEventStore, store
 import { NotificationsModule, ProgrammeTimerIndex, ProgrammeTimerRunner } from '@orgchange/workflow';
 import { ProgrammeTimerLoop, TIMER_INTERVAL } from './programme-timer.loop';
 import type { WorkerConfig } from './worker-config';
+import { WORKER_HEALTH_PORT, WorkerHealthServer } from './worker-health.server';
 
 /** The background worker: fires change programmes' timers on the store the API writes. */
 @Module({})
@@ -29,6 +30,8 @@ export class WorkerModule {
         },
         { provide: TIMER_INTERVAL, useValue: config.TIMER_INTERVAL_MS },
         ProgrammeTimerLoop,
+        { provide: WORKER_HEALTH_PORT, useValue: config.WORKER_HEALTH_PORT },
+        WorkerHealthServer,
       ],
     };
   }
