@@ -18,7 +18,7 @@ const swcEsModules = { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022'
 module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.(spec|int-spec|e2e-spec).ts'],
+  testMatch: ['<rootDir>/{apps,libs,test,examples}/**/*.(spec|int-spec|e2e-spec).ts'],
   // Decorator metadata, as apps/*/main.ts loads it first.
   setupFiles: ['reflect-metadata'],
   transform: {

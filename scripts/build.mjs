@@ -1,4 +1,4 @@
-// Compiles apps/, libs/, bench/ and test/kafka-broker/ to dist/ with swc (no type check: `npm run typecheck` does that), then
+// Compiles apps/, libs/, bench/, test/kafka-broker/ and examples/ to dist/ with swc (no type check: `npm run typecheck` does that), then
 // bundles the web page (apps/web) into dist/web with Vite, for the API to serve at `/`.
 // swc rewrites the @orgchange/* aliases from tsconfig.json into relative requires, so dist/ runs
 // with plain `node` and no path-mapping hook.
@@ -23,8 +23,9 @@ async function* sources(dir) {
 }
 
 let count = 0;
-// test/kafka-broker is the Kafka test double `npm run bench` starts (node dist/test/kafka-broker/main.js).
-for (const top of ['apps', 'libs', 'bench', 'test/kafka-broker']) {
+// test/kafka-broker is the Kafka test double `npm run bench` starts (node dist/test/kafka-broker/main.js);
+// examples/ are runnable downstream consumers (node dist/examples/downstream-leaders/src/main.js).
+for (const top of ['apps', 'libs', 'bench', 'test/kafka-broker', 'examples']) {
   for await (const file of sources(join(root, top))) {
     const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
     const { code, map } = await transformFile(file, {
