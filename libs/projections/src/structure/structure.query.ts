@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { type AsOf, holdsAsOf, recordedAsOf } from '../read-model/as-of';
-import { type Employment, type HoldingRow, type OrganisationPostRow, StructureRows, type UnitRecordRow } from './structure-rows';
+import { StructureCache } from './structure-cache';
+import type { Employment, HoldingRow, OrganisationPostRow, UnitRecordRow } from './structure-rows';
 import { groupBy, isClinicalProfession, LEADERSHIP_FAMILIES } from '@orgchange/domain';
 import { buildUnitTree, type PostRow, type UnitRow } from './structure-tree';
 import type { HolderView, PostGroupView, PostView, StructureView } from './structure.types';
@@ -10,13 +11,14 @@ const SEAT_KINDS = new Set(['substantive', 'secondment', 'joint']);
 type HostedUnit = UnitRow & { arrived_from_organisation_id: string | null };
 
 /**
- * The leadership structure of one organisation on a date, as the record stood at a position. Each table is
- * read once per answer (see {@link StructureRows}), without correlated subqueries, and the rows are matched
- * up in memory: members to their units, posts to their units, holdings to their posts, people to employers.
+ * The leadership structure of one organisation on a date, as the record stood at a position. The rows come
+ * from {@link StructureCache} (every version of the organisation's rows, kept in memory until the projector
+ * moves) and are matched up in memory: members to their units, posts to their units, holdings to their posts,
+ * people to employers.
  */
 export class StructureQuery {
   private readonly organisation;
-  private readonly rows: StructureRows;
+  private readonly rows: StructureCache;
 
   constructor(db: Database) {
     // The row valid on the date gives the name; the organisation's whole life spans all its rows (one per name).
@@ -24,11 +26,12 @@ export class StructureQuery {
         (SELECT min(l.valid_from) FROM rm_organisations l WHERE l.organisation_id = o.organisation_id AND ${recordedAsOf('l')}) AS opened,
         (SELECT CASE WHEN count(*) > count(l.valid_to) THEN NULL ELSE max(l.valid_to) END FROM rm_organisations l WHERE l.organisation_id = o.organisation_id AND ${recordedAsOf('l')}) AS closes
       FROM rm_organisations o WHERE o.organisation_id = @organisationId AND ${holdsAsOf('o')}`);
-    this.rows = new StructureRows(db);
+    this.rows = new StructureCache(db);
   }
 
   /** Undefined when the organisation did not exist on `at` as recorded at `position`. */
   structure(organisationId: string, asOf: AsOf, knownAt: string): StructureView | undefined {
+    this.rows.refresh();
     const organisation = this.organisation.get({ organisationId, at: asOf.at, position: asOf.position }) as { name: string; kind: string; code: string | null; opened: string; closes: string | null } | undefined;
     if (!organisation) return undefined;
     const own = this.hosted(this.rows.units(organisationId, asOf), asOf);
