@@ -1,5 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { validateAppConfig } from '../apps/api/src/config/app-config';
 import { type ApiHarness, startApi, startApiWithDemo, TEST_JWT_SECRET, tokenFor } from './support/api-harness';
 
@@ -129,6 +131,46 @@ describe('RS256 tokens from an identity provider (AUTH_JWT_PUBLIC_KEY)', () => {
   it('refuses an HS256 token keyed with the public key (algorithm confusion)', async () => {
     const forged = sign({ role: 'admin', orgs: [] }, { ...rs, algorithm: 'HS256', secret: publicPem });
     expect((await api.as(forged).get('/organisations')).status).toBe(401);
+  });
+});
+
+describe('RS256 keys from a JWKS URL (AUTH_JWKS_URL)', () => {
+  const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const rs = { algorithm: 'RS256', issuer: 'https://idp.example', audience: 'orgchange', subject: 'svc-hr', expiresIn: '5m' };
+  let jwks: Server;
+  let api: ApiHarness;
+  let fetches = 0;
+
+  beforeAll(async () => {
+    // The identity provider's key set, served on loopback as any provider publishes it.
+    const keys = [{ ...signing.publicKey.export({ format: 'jwk' }), kid: 'key-2026', alg: 'RS256', use: 'sig' }];
+    jwks = createServer((_, response) => {
+      fetches += 1;
+      response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys }));
+    });
+    await new Promise<void>((done) => jwks.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
+    api = await startApi({ env: { AUTH_JWKS_URL: url, AUTH_JWT_ISSUER: rs.issuer, AUTH_JWT_AUDIENCE: rs.audience } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await new Promise((done) => jwks?.close(done));
+  });
+
+  it('accepts a token whose kid names a key in the set, fetching the set once for many requests', async () => {
+    const token = sign({ role: 'service', orgs: ['*'] }, { ...rs, privateKey: signing.privateKey, keyid: 'key-2026' });
+    for (let i = 0; i < 3; i += 1) expect((await api.as(token).get('/organisations')).status).toBe(200);
+    expect(fetches).toBe(1);
+  });
+
+  it.each([
+    ['names a kid the set does not have', () => sign({ role: 'admin', orgs: [] }, { ...rs, privateKey: signing.privateKey, keyid: 'other' })],
+    ['is signed by another key under a known kid', () => sign({ role: 'admin', orgs: [] }, { ...rs, privateKey: stranger.privateKey, keyid: 'key-2026' })],
+    ['has no kid', () => sign({ role: 'admin', orgs: [] }, { ...rs, privateKey: signing.privateKey })],
+  ])('refuses a token that %s with 401', async (_, token) => {
+    const response = await api.as(token()).get('/organisations');
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 401, code: 'InvalidToken' });
   });
 });
 

@@ -23,7 +23,9 @@ export function tokenCommand(): Command {
     .option('--subject <name>', 'who the token speaks for: recorded as the actor of every change (default: $USER)')
     .option('--expires-in <lifetime>', 'lifetime such as 30m, 8h or 7d', '8h')
     .action((options: TokenOptions) => {
-      if (process.env.AUTH_JWT_PUBLIC_KEY) throw new CliError('AUTH_JWT_PUBLIC_KEY is set: the API only accepts tokens from your identity provider, so a local token would be refused');
+      if (process.env.AUTH_JWT_PUBLIC_KEY || process.env.AUTH_JWKS_URL) {
+        throw new CliError('AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL is set: the API only accepts tokens from your identity provider, so a local token would be refused');
+      }
       const badOrg = options.org.find((org) => org !== EVERY_ORGANISATION && !ID_PATTERN.test(org));
       if (badOrg !== undefined) throw new CliError(`--org: "${badOrg}" is not an organisation id`);
       if (options.role !== 'admin' && options.org.length === 0) throw new CliError(`--org: a ${options.role} token needs at least one organisation (or "${EVERY_ORGANISATION}")`);

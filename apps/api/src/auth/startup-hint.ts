@@ -1,6 +1,6 @@
 import { isLoopback } from './auth-mode.rules';
 
-export type StartupHintSettings = Readonly<{ AUTH_MODE: 'jwt' | 'off'; HOST: string; PORT: number; ORGCHANGE_DB: string; AUTH_JWT_SECRET?: string; AUTH_JWT_PUBLIC_KEY?: string }>;
+export type StartupHintSettings = Readonly<{ AUTH_MODE: 'jwt' | 'off'; HOST: string; PORT: number; ORGCHANGE_DB: string; AUTH_JWT_SECRET?: string; AUTH_JWT_PUBLIC_KEY?: string; AUTH_JWKS_URL?: string }>;
 
 /** What `npm start` prints about authentication: how to call the API from here. */
 export function startupAuthHint(settings: StartupHintSettings): string {
@@ -13,6 +13,7 @@ export function startupAuthHint(settings: StartupHintSettings): string {
       '  curl -H "Authorization: Bearer $TOKEN" …',
     ].join('\n');
   }
+  if (settings.AUTH_JWKS_URL) return `authentication: RS256 bearer tokens from your identity provider (keys from ${settings.AUTH_JWKS_URL}).`;
   if (settings.AUTH_JWT_PUBLIC_KEY) return 'authentication: RS256 bearer tokens from your identity provider (AUTH_JWT_PUBLIC_KEY).';
   const source = settings.AUTH_JWT_SECRET ? 'AUTH_JWT_SECRET' : 'the local secret beside the database';
   return [

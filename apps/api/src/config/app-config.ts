@@ -1,5 +1,5 @@
 import { Type, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { storeConfigProblems } from '@orgchange/event-store';
 import { authModeProblems } from '../auth/auth-mode.rules';
 
@@ -56,6 +56,11 @@ export class AppConfig {
   @IsString()
   @Matches(/-----BEGIN (RSA )?PUBLIC KEY-----/, { message: 'AUTH_JWT_PUBLIC_KEY must be a PEM public key' })
   AUTH_JWT_PUBLIC_KEY?: string;
+
+  /** JWKS URL of the identity provider (RS256 keys chosen by `kid`); takes precedence over a single public key. */
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true }, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
 
   /** Required `iss` of every token. */
   @IsString()
