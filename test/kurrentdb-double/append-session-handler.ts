@@ -17,7 +17,8 @@ type SessionCall = ServerReadableStream<AppendRequest, AppendSessionResponse>;
  * The TEST DOUBLE's `StreamsService.AppendSession` (v2, KurrentDB 25.1): every request the client streams
  * is applied at the end as one transaction across streams, all or none. A revision conflict is answered as
  * KurrentDB does: FAILED_PRECONDITION with `StreamRevisionConflictErrorDetails` in the rich status.
- * Record properties are kept as the event's JSON custom metadata, where v1 reads find them.
+ * Record properties are kept as the event's JSON custom metadata, beside `$schema.data-format` and
+ * `$schema.name`, which is where a KurrentDB 25.1 node's v1 reads return them.
  * Not modelled: size limits, schema registry checks, the same stream twice in one session (refused).
  */
 export function appendSessionHandler(log: DoubleLog): (call: SessionCall, callback: sendUnaryData<AppendSessionResponse>) => void {
@@ -47,9 +48,14 @@ export function appendSessionHandler(log: DoubleLog): (call: SessionCall, callba
 function streamAppendOf(request: AppendRequest): StreamAppend {
   const expected = request.hasExpectedRevision() ? BigInt(request.getExpectedRevision()!) : -2n;
   const records = request.getRecordsList().map((record) => {
-    const properties: Record<string, unknown> = {};
-    record.getPropertiesMap().forEach((value, key) => (properties[key] = value.toJavaScript()));
     const schema = record.getSchema();
+    // As KurrentDB 25.1 does: the schema's format and name, then the record's properties, as a JSON object.
+    const properties: Record<string, unknown> = {
+      // 'Json' is what KurrentDB reports for JSON records; 'Bytes' for the rest is a guess (the adapter writes JSON only).
+      '$schema.data-format': schema?.getFormat() === SchemaFormat.SCHEMA_FORMAT_JSON ? 'Json' : 'Bytes',
+      '$schema.name': schema?.getName() ?? '',
+    };
+    record.getPropertiesMap().forEach((value, key) => (properties[key] = value.toJavaScript()));
     return {
       id: record.getRecordId() ?? '',
       type: schema?.getName() ?? '',
