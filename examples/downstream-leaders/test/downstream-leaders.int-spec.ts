@@ -6,11 +6,9 @@ import { join } from 'node:path';
 import { startTestKafka, type TestKafka } from '../../../test/support/kafka/test-kafka';
 import { LeadersConsumer } from '../src/leaders-consumer';
 import { LeadersStore } from '../src/leaders-store';
-import { OrgchangeMessages, waitFor } from './orgchange-messages';
+import { OrgchangeMessages, waitFor, type SentMessage } from './orgchange-messages';
 
 jest.setTimeout(120_000);
-
-type Sent = ReturnType<OrgchangeMessages['event']>;
 
 describe('downstream-leaders over Kafka (test broker, or KAFKA_BROKERS)', () => {
   let kafka: TestKafka;
@@ -19,7 +17,7 @@ describe('downstream-leaders over Kafka (test broker, or KAFKA_BROKERS)', () => 
   const prefix = `it-${randomUUID().slice(0, 8)}`;
   const topics = [`${prefix}.appointments.v1`, `${prefix}.restructures.v1`];
   const messages = new OrgchangeMessages(prefix);
-  const send = async (...sent: Pick<Sent, 'topic' | 'message'>[]) => {
+  const send = async (...sent: SentMessage[]) => {
     for (const { topic, message } of sent) await producer.send({ topic, acks: -1, messages: [message] });
   };
 

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
+export type SentMessage = { topic: string; message: { key: string; value: string; headers: Record<string, string> } };
+
 /** Builds messages as orgchange's relay publishes them (docs/kafka-contracts.md), for feeding the example in tests. */
 export class OrgchangeMessages {
   private position = 0;
 
   constructor(private readonly topicPrefix: string) {}
 
-  event(organisationId: string, subject: string, type: string, data: Record<string, unknown>) {
+  event(organisationId: string, subject: string, type: string, data: Record<string, unknown>): SentMessage & { id: string } {
     this.position += 1;
     const topic = ['OrganisationEstablished', 'OrganisationRenamed', 'OrganisationClosed', 'EventRetracted', 'EventCorrected'].includes(type)
       ? `${this.topicPrefix}.restructures.v1`
@@ -32,7 +34,7 @@ export class OrgchangeMessages {
   }
 
   /** The same message republished (`orgchange kafka republish`): same value, marked as a replay. */
-  static replayOf(sent: { topic: string; message: { key: string; value: string; headers: Record<string, string> } }) {
+  static replayOf(sent: SentMessage): SentMessage {
     return { ...sent, message: { ...sent.message, headers: { ...sent.message.headers, 'orgchange-replay': 'true' } } };
   }
 }
