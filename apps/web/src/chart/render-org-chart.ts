@@ -41,7 +41,7 @@ function unitBox(node: HierarchyPointNode<ChartBox>, height: number, options: Or
   const isUnit = !box.id.startsWith('__');
   const posts = box.blocks.reduce((n, b) => n + b.posts.length, 0);
   const g = svg('g', {
-    class: `unit kind-${box.kind}${box.highlight ? ` changed changed-${box.highlight}` : ''}${box.partnership ? ' partnership' : ''}`,
+    class: `unit kind-${box.kind}${box.highlight ? ' changed' : ''}${box.partnership ? ' partnership' : ''}`,
     transform: `translate(${node.y},${node.x - height / 2})`,
     'data-unit-id': isUnit ? box.id : null,
     'data-highlight': box.highlight,
@@ -83,8 +83,8 @@ function drawBlock(g: SVGGElement, block: PostBlock, top: number): number {
 }
 
 function drawPost(parent: SVGGElement, post: PostLine, top: number, indent: number): number {
-  const g = svg('g', { class: `post${post.vacancies > 0 ? ' vacant' : ''}${post.highlight ? ` changed changed-${post.highlight}` : ''}`, 'data-post-id': post.postId, 'data-highlight': post.highlight });
-  const title = svg('text', { x: indent, y: top + 13, class: 'post-title' }, fit(post.title, 34));
+  const g = svg('g', { class: `post${post.vacancies > 0 ? ' vacant' : ''}${post.highlight ? ' changed' : ''}`, 'data-post-id': post.postId, 'data-highlight': post.highlight });
+  const title = svg('text', { x: indent, y: top + 13, class: 'post-title' }, fit(post.title, post.clinicianLed ? 30 : 42));
   if (post.clinicianLed) title.append(svg('tspan', { class: 'badge badge-clinician', dx: 6 }, 'clinician-led'));
   title.append(tooltip(`${post.title}${post.clinicianLed ? ' (a management post held by a clinician)' : ''}`));
   g.append(title);
@@ -102,7 +102,7 @@ function drawPost(parent: SVGGElement, post: PostLine, top: number, indent: numb
 }
 
 function holderText(h: HolderLine, x: number, y: number): SVGTextElement {
-  const text = svg('text', { x, y, class: `holder${h.mark ? ` mark-${h.mark}` : ''}${h.highlight ? ` changed changed-${h.highlight}` : ''}`, 'data-person-id': h.personId, 'data-mark': h.mark, 'data-highlight': h.highlight });
+  const text = svg('text', { x, y, class: `holder${h.mark ? ` mark-${h.mark}` : ''}${h.highlight ? ' changed' : ''}`, 'data-person-id': h.personId, 'data-mark': h.mark, 'data-highlight': h.highlight });
   text.append(svg('tspan', {}, fit(h.label, 24)));
   if (h.mark) text.append(svg('tspan', { class: `badge badge-${h.mark}`, dx: 6 }, h.coveringFor ? `${h.mark} for ${h.coveringFor}` : h.mark));
   if (h.employer) text.append(svg('tspan', { class: 'employer', dx: 6 }, `employed by ${fit(h.employer, 26)}`));

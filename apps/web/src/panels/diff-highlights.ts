@@ -19,7 +19,10 @@ export function diffHighlights(diff: StructureDiff): ChartHighlights {
 
 /** The diff as lines of text, section by section; the removed and left parts are only listed (the chart cannot show them). */
 export function diffSections(diff: StructureDiff): { heading: string; lines: string[] }[] {
-  const parent = (id: string | null) => id ?? '(top level)';
+  // Parents are named when the diff names them (added, removed, moved or renamed units), else shown by id.
+  const names = new Map<string, string>([...diff.units.added, ...diff.units.removed, ...diff.units.moved].map((u) => [u.unitId, u.name]));
+  for (const u of diff.units.renamed) names.set(u.unitId, u.toName);
+  const parent = (id: string | null) => (id === null ? '(top level)' : (names.get(id) ?? id));
   return [
     { heading: 'Units added', lines: diff.units.added.map((u) => `${u.name} (${u.kind})`) },
     { heading: 'Units removed', lines: diff.units.removed.map((u) => `${u.name} (${u.kind})`) },
