@@ -1,4 +1,3 @@
-import embed from 'vega-embed';
 // The catalogue is plain data in the analysis lib: the page lists exactly the metrics the API and CLI know.
 import { METRIC_CATALOGUE } from '../../../../libs/analysis/src/metrics/metric-catalogue';
 import { getJson } from '../api-client';
@@ -45,6 +44,8 @@ export class MetricsPanel {
       // vega-embed sets its own attributes on the element it draws into, so the caption lives beside it.
       const host = el('div', { class: 'vega-host' });
       target.replaceChildren(el('figure', {}, host, el('figcaption', {}, `${chart.metric}: ${chart.series} series, ${chart.points} points`)));
+      // vega is most of the page's code: loaded only when a chart is first drawn.
+      const { default: embed } = await import('vega-embed');
       await embed(host, chart.spec as never, { renderer: 'svg', actions: false, ast: true });
       target.dataset.metric = chart.metric;
       say(`Drew ${chart.metric}: ${chart.series} series, ${chart.points} points.`);
