@@ -90,14 +90,14 @@ function servedRoutes(api: ApiHarness): string[] {
 }
 
 type Caller = Readonly<{ name: string; token?: string }>;
-const CALLERS = {
+const CALLERS: Record<'admin' | 'officeOwn' | 'officeElsewhere' | 'analyst' | 'service' | 'anonymous', Caller> = {
   admin: { name: 'admin', token: tokenFor('admin', [], 'matrix-admin') },
   officeOwn: { name: 'programme-office of the trust', token: tokenFor('programme-office', [ORG], 'matrix-office') },
   officeElsewhere: { name: 'programme-office of another organisation', token: tokenFor('programme-office', [ELSEWHERE], 'matrix-elsewhere') },
   analyst: { name: 'analyst', token: tokenFor('analyst', [ORG]) },
   service: { name: 'service', token: tokenFor('service', ['*']) },
   anonymous: { name: 'no token' },
-} satisfies Record<string, Caller>;
+};
 
 /** Who is let through (anything but 401/403) under each policy; everyone else is refused. */
 const ALLOWED: Record<Policy, readonly Caller[]> = {
