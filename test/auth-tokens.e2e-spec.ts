@@ -102,6 +102,14 @@ describe('a programme office writes to its own organisations only', () => {
     await refused(() => api.as(office).post(`/events/${target.eventId}/retraction`).send({ reason: 'not mine' }));
   });
 
+  it("may not retract a person's event (people belong to no organisation): only an admin may", async () => {
+    const before = await api.eventCount();
+    const target = (await api.allEvents()).find((e) => e.streamId.startsWith('person-'))!;
+    const response = await api.as(office).post(`/events/${target.eventId}/retraction`).send({ reason: 'not mine' });
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'OrganisationNotDetermined' });
+    expect(await api.eventCount()).toBe(before);
+  });
+
   it('may change its own organisation, with its own posts looked up in the log', async () => {
     expect((await api.as(office).post('/boundary-changes/memberships').send({ groupOrganisationId: ORG, memberOrganisationId: ORG, change: 'joined', effectiveFrom: '2023-01-01' })).status).not.toBe(403);
     expect((await api.as(office).post('/posts/md/retitle').send({ title: 'Chief Medical Officer', effectiveFrom: '2030-01-01' })).status).toBe(201);
