@@ -1,9 +1,13 @@
 /**
  * The TEST DOUBLE's storage: one in-memory transaction log shared by every stream, standing in for a
  * KurrentDB node's log and index. Positions imitate KurrentDB's byte offsets in the log (they grow by each
- * record's size, so they are neither 1, 2, 3 nor consecutive); each event's commit position equals its
- * prepare position, which is how KurrentDB reports events appended outside explicit transactions.
+ * record's size, so they are neither 1, 2, 3 nor consecutive). By default each event's commit position
+ * equals its prepare position, which is what the adapter assumes of KurrentDB; `'per-transaction'` gives every
+ * event of one append its transaction's commit position instead, to check that the adapter refuses such a log
+ * loudly rather than skipping events.
  */
+export type CommitPositions = 'per-event' | 'per-transaction';
+
 
 /** One proposed event of an append, as the wire gave it. */
 export type ProposedRecord = Readonly<{
@@ -19,7 +23,10 @@ export type LoggedEvent = ProposedRecord &
   Readonly<{
     streamName: string;
     revision: bigint;
+    /** Commit position: where the event's transaction is in the log. */
     position: bigint;
+    /** Prepare position: where the event itself is in the log. */
+    prepare: bigint;
     /** 100 ns ticks since the Unix epoch, as KurrentDB's gRPC `created` metadata carries them. */
     createdTicks: bigint;
   }>;
@@ -50,6 +57,8 @@ export class DoubleLog {
   private readonly listeners = new Set<() => void>();
   private nextPosition = FIRST_POSITION;
 
+  constructor(private readonly commitPositions: CommitPositions = 'per-event') {}
+
   /** Every event in log order. */
   get events(): readonly LoggedEvent[] {
     return this.all;
@@ -76,11 +85,13 @@ export class DoubleLog {
       if (!ok) throw new RevisionConflict(streamName, expected, actual);
     }
     const createdTicks = BigInt(Date.now()) * 10_000n;
+    const transactionPosition = this.nextPosition;
     const revisions = appends.map(({ streamName, records }) => {
       const stream = this.streams.get(streamName) ?? [];
       this.streams.set(streamName, stream);
       for (const record of records) {
-        const event: LoggedEvent = { ...record, streamName, revision: BigInt(stream.length), position: this.nextPosition, createdTicks };
+        const position = this.commitPositions === 'per-event' ? this.nextPosition : transactionPosition;
+        const event: LoggedEvent = { ...record, streamName, revision: BigInt(stream.length), position, prepare: this.nextPosition, createdTicks };
         this.nextPosition += RECORD_OVERHEAD + BigInt(record.data.length + record.customMetadata.length + streamName.length);
         stream.push(event);
         this.all.push(event);

@@ -25,7 +25,7 @@ import { ServerFeaturesService } from '@kurrent/kurrentdb-client/generated/kurre
 import { SupportedMethod, SupportedMethods } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_pb';
 import { StreamsServiceService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_grpc_pb';
 import { appendSessionHandler } from './append-session-handler';
-import { DoubleLog } from './double-log';
+import { type CommitPositions, DoubleLog } from './double-log';
 import { type ObservedRead, readHandler, readServiceDefinition } from './read-handler';
 
 export type KurrentDbTestDouble = Readonly<{
@@ -45,11 +45,14 @@ const supported = (service: string, method: string): SupportedMethod => new Supp
 
 /**
  * Starts a fresh, empty double on a free loopback port. `claimVersion` '24.10' makes it answer as a server
- * from before multi-stream appends (AppendSession not advertised nor served).
+ * from before multi-stream appends (AppendSession not advertised nor served); `commitPositions` is explained
+ * in double-log.ts.
  */
-export async function startKurrentDbTestDouble(options: { claimVersion?: '25.1' | '24.10' } = {}): Promise<KurrentDbTestDouble> {
+export async function startKurrentDbTestDouble(
+  options: { claimVersion?: '25.1' | '24.10'; commitPositions?: CommitPositions } = {},
+): Promise<KurrentDbTestDouble> {
   const modern = (options.claimVersion ?? '25.1') === '25.1';
-  const log = new DoubleLog();
+  const log = new DoubleLog(options.commitPositions);
   const reads: ObservedRead[] = [];
   const server = new Server();
   server.addService(ServerFeaturesService, {

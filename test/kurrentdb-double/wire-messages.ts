@@ -48,7 +48,7 @@ function encodeEvent(event: LoggedEvent, structuredIds: boolean): Uint8Array {
       recorded.writeMessage(1, id, UUID.serializeBinaryToWriter);
       recorded.writeMessage(2, e.streamName, (name: string, w: BinaryWriter) => w.writeBytes(3, Buffer.from(name, 'utf8')));
       recorded.writeUint64String(3, e.revision.toString());
-      recorded.writeUint64String(4, position);
+      recorded.writeUint64String(4, e.prepare.toString());
       recorded.writeUint64String(5, position);
       for (const entry of properties) {
         recorded.writeMessage(6, entry, ([key, value]: string[], w: BinaryWriter) => {

@@ -54,6 +54,26 @@ describe('KurrentDbEventStore on KurrentDB (test double)', () => {
     });
   });
 
+  describe('a server that gives all events of an append one commit position', () => {
+    it('is refused loudly on every read path, so no reader can skip events behind an ambiguous checkpoint', async () => {
+      const shared = await startKurrentDbTestDouble({ commitPositions: 'per-transaction' });
+      const store = new KurrentDbEventStore({ connectionString: shared.connectionString });
+      const message = /needs one commit position per event/;
+      try {
+        const streamId = streamIn();
+        await expect(store.append(streamId, newEvents(2), { expectedVersion: 'no_stream' })).rejects.toThrow(message);
+        await expect(store.readStream(streamId)).rejects.toThrow(message);
+        await expect(store.readAll()).rejects.toThrow(message);
+        const recorder = record(store, 0n);
+        await expect(recorder.failure).resolves.toThrow(message);
+        await recorder.subscription.stop();
+      } finally {
+        await store.close();
+        await shared.stop();
+      }
+    });
+  });
+
   describe('the server-side filter', () => {
     it('keeps system streams, claim streams and other prefixes out of readAll, count, subscriptions and listStreams', async () => {
       const store = open();

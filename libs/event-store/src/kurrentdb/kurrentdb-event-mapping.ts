@@ -43,6 +43,21 @@ export function commitPositionOf(event: KurrentRecordedEvent): bigint | undefine
 }
 
 /**
+ * Checks that an event does not share its commit position with the one read just before it. The adapter's
+ * positions (and checkpoints) need one commit position per event; a server that gave every event of a
+ * transaction the same one would make a checkpoint between them ambiguous, so this fails loudly instead of
+ * letting a resumed reader skip events.
+ */
+export function assertOwnPosition(previous: { id: string; position: bigint } | undefined, event: KurrentRecordedEvent, position: bigint): void {
+  if (previous?.position === position) {
+    throw new Error(
+      `KurrentDB reported commit position ${position} for two events (${previous.id}, ${event.id}); ` +
+        'KurrentDbEventStore needs one commit position per event (see docs/kurrentdb.md)',
+    );
+  }
+}
+
+/**
  * Our recorded event from KurrentDB's, upcast to the current schema. `globalPosition` is the commit position
  * (see docs/kurrentdb.md); the caller passes it when the read that found the event did not carry it.
  */

@@ -1,6 +1,7 @@
 import { makeKurrentDbStore } from '../../../../test/kurrentdb-double/make-kurrentdb-store';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 
+// The store factory (double or KURRENTDB_URL) is test/kurrentdb-double/make-kurrentdb-store.ts, for other suites too.
 const realServer = process.env.KURRENTDB_URL !== undefined;
 
 // On the test double the contract's large stream is 20,000 events: every event costs the real client's

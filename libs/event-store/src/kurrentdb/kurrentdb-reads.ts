@@ -11,7 +11,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-store.port';
 import type { Upcaster } from '../upcasting';
-import { commitPositionOf, toRecordedEvent } from './kurrentdb-event-mapping';
+import { assertOwnPosition, commitPositionOf, toRecordedEvent } from './kurrentdb-event-mapping';
 import type { KurrentDbStreamNames } from './kurrentdb-stream-names';
 
 /** Where a claimed event id is stored. */
@@ -29,7 +29,12 @@ export class KurrentDbReads {
   async streamRange(streamId: string, from = 0, count = Number.MAX_SAFE_INTEGER): Promise<RecordedEvent[]> {
     const streamName = this.names.streamOf(streamId);
     const raw = await this.rawStream(streamName, { fromRevision: from === 0 ? START : BigInt(from), maxCount: count, direction: FORWARDS });
-    if (raw.every((event) => commitPositionOf(event) !== undefined)) return raw.map((event) => toRecordedEvent(event, this.names, this.upcast));
+    if (raw.every((event) => commitPositionOf(event) !== undefined)) {
+      for (let i = 1; i < raw.length; i += 1) {
+        assertOwnPosition({ id: raw[i - 1].id, position: commitPositionOf(raw[i - 1])! }, raw[i], commitPositionOf(raw[i])!);
+      }
+      return raw.map((event) => toRecordedEvent(event, this.names, this.upcast));
+    }
     // Some KurrentDB versions answer stream reads from the index, which has no commit positions: $all has them.
     const positions = await this.positionsInAll(streamName, raw);
     return raw.map((event) => toRecordedEvent(event, this.names, this.upcast, positions.get(event.id)));
@@ -54,10 +59,14 @@ export class KurrentDbReads {
   async allAfter(after: bigint, limit: number, filter: Filter): Promise<KurrentRecordedEvent[]> {
     const fromPosition = after > 0n ? { commit: after, prepare: after } : START;
     const page: KurrentRecordedEvent[] = [];
+    let previous: { id: string; position: bigint } | undefined;
     for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: limit + 1, filter })) {
       const event = resolved.event;
       const position = event && commitPositionOf(event);
-      if (event === undefined || position === undefined || position <= after) continue;
+      if (event === undefined || position === undefined) continue;
+      assertOwnPosition(previous, event, position);
+      previous = { id: event.id, position };
+      if (position <= after) continue;
       page.push(event);
       if (page.length === limit) break;
     }

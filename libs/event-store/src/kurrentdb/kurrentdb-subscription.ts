@@ -1,7 +1,7 @@
 import { type KurrentDBClient, START, streamNameFilter } from '@kurrent/kurrentdb-client';
 import type { EventStore, RecordedEvent, Subscription } from '../event-store.port';
 import type { Upcaster } from '../upcasting';
-import { commitPositionOf, toRecordedEvent } from './kurrentdb-event-mapping';
+import { assertOwnPosition, commitPositionOf, toRecordedEvent } from './kurrentdb-event-mapping';
 import type { KurrentDbStreamNames } from './kurrentdb-stream-names';
 
 type SubscribeOptions = Parameters<EventStore['subscribe']>[0];
@@ -26,10 +26,14 @@ export function subscribeToOurEvents(
   let stopped = false;
 
   const deliver = async (): Promise<void> => {
+    let previous: { id: string; position: bigint } | undefined;
     for await (const resolved of subscription) {
       if (stopped) return;
       const position = resolved.event && commitPositionOf(resolved.event);
-      if (resolved.event === undefined || position === undefined || position <= from) continue;
+      if (resolved.event === undefined || position === undefined) continue;
+      assertOwnPosition(previous, resolved.event, position);
+      previous = { id: resolved.event.id, position };
+      if (position <= from) continue;
       const event: RecordedEvent = toRecordedEvent(resolved.event, names, upcast);
       await onEvent(event);
     }
