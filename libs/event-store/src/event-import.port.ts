@@ -11,8 +11,9 @@ export interface EventImport {
   /**
    * Stores the events in one transaction. Each must come after the head of the log (and not be recorded
    * before it) and be the next version of its stream; otherwise nothing is stored and it throws.
+   * `clampRecordedAt` (SQLite only, for local replicas) stores an event recorded before the head at the head's time.
    */
-  importEvents(events: readonly RecordedEvent[]): Promise<void>;
+  importEvents(events: readonly RecordedEvent[], options?: { clampRecordedAt?: boolean }): Promise<void>;
 }
 
 /** True when `store` supports {@link EventImport}. */

@@ -126,7 +126,8 @@ export class ReplicatedEventStore extends SqliteEventStore {
   private async copyNew(): Promise<void> {
     for (;;) {
       const page = await this.primary.readAll({ after: await this.headPosition(), limit: this.pageSize });
-      if (page.length > 0) await this.importEvents(page);
+      // Clamped: a KurrentDB log's recorded times come from each writer's clock and may step back along it.
+      if (page.length > 0) await this.importEvents(page, { clampRecordedAt: true });
       if (page.length < this.pageSize) return;
     }
   }

@@ -48,4 +48,26 @@ describe('ReplicatedEventStore over KurrentDB', () => {
       await cleanup();
     }
   });
+
+  it('keeps replicating when writers\' clocks step back, holding recorded time at the head (never falling)', async () => {
+    if (process.env.KURRENTDB_URL) return; // needs a log of its own, with a clock this test controls
+    const double = await startKurrentDbTestDouble();
+    const dir = mkdtempSync(join(tmpdir(), 'orgchange-replica-kurrent-'));
+    const times = ['2026-01-01T10:00:05.000Z', '2026-01-01T10:00:01.000Z'];
+    const primary = new KurrentDbEventStore({ connectionString: double.connectionString, now: () => new Date(times.shift() ?? '2026-01-01T10:00:09.000Z') });
+    const store = await ReplicatedEventStore.open({ primary, file: join(dir, 'local.sqlite') });
+    try {
+      await store.append(streamIn(), newEvents(1), { expectedVersion: 'no_stream' });
+      await store.append(streamIn(), newEvents(1), { expectedVersion: 'no_stream' });
+      await store.append(streamIn(), newEvents(1), { expectedVersion: 'no_stream' });
+
+      const local = await store.readAll();
+      expect(local.map((e) => e.globalPosition)).toEqual((await primary.readAll()).map((e) => e.globalPosition));
+      expect(local.map((e) => e.recordedAt)).toEqual(['2026-01-01T10:00:05.000Z', '2026-01-01T10:00:05.000Z', '2026-01-01T10:00:09.000Z']);
+    } finally {
+      await store.close();
+      await double.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

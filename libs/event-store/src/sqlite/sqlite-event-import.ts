@@ -6,9 +6,11 @@ import { categoryOf } from '../stream-rules';
  * Import-only insert for `store copy` and the local replica (see `EventImport`): events keep their ids,
  * versions, global positions (the rowid, given explicitly) and recorded times. Each must follow the head of
  * the log and continue its stream, or the whole batch is refused. Imported events are history, so they
- * get no outbox entry.
+ * get no outbox entry. Recorded time must not fall along the log (reads "as known at" rely on it): an event
+ * recorded before the head is refused, or, with `clampRecordedAt`, stored at the head's time (for a replica of a
+ * log whose writers' clocks disagree, such as KurrentDB's, where the adapter's clock stamps each append).
  */
-export function importIntoSqlite(db: Database, events: readonly RecordedEvent[]): void {
+export function importIntoSqlite(db: Database, events: readonly RecordedEvent[], options: { clampRecordedAt?: boolean } = {}): void {
   const head = db.prepare<[], { global_position: number; recorded_at: string }>(
     'SELECT global_position, recorded_at FROM events ORDER BY global_position DESC LIMIT 1',
   );
@@ -24,9 +26,13 @@ export function importIntoSqlite(db: Database, events: readonly RecordedEvent[])
     let position = BigInt(last?.global_position ?? 0);
     let recordedAt = last?.recorded_at ?? '';
     for (const event of events) {
-      if (event.globalPosition <= position || event.recordedAt < recordedAt) {
+      if (event.globalPosition <= position) {
         throw new RangeError(`event ${event.eventId} at position ${event.globalPosition} does not come after position ${position}`);
       }
+      if (event.recordedAt < recordedAt && !options.clampRecordedAt) {
+        throw new RangeError(`event ${event.eventId} was recorded at ${event.recordedAt}, before the event at position ${position} (${recordedAt})`);
+      }
+      const at = event.recordedAt < recordedAt ? recordedAt : event.recordedAt;
       const current = version.get(event.streamId) ?? -1;
       if (event.streamVersion !== current + 1) {
         throw new RangeError(`event ${event.eventId} is version ${event.streamVersion} of ${event.streamId}, which is at ${current}`);
@@ -40,12 +46,12 @@ export function importIntoSqlite(db: Database, events: readonly RecordedEvent[])
         event.version,
         JSON.stringify(event.data),
         JSON.stringify(event.metadata),
-        event.recordedAt,
+        at,
       );
       if (current === -1) insertStream.run(event.streamId, categoryOf(event.streamId), event.streamVersion, event.globalPosition);
       else updateStream.run(event.streamVersion, event.streamId);
       position = event.globalPosition;
-      recordedAt = event.recordedAt;
+      recordedAt = at;
     }
   }).immediate();
 }

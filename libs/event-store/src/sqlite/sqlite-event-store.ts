@@ -208,8 +208,8 @@ export class SqliteEventStore implements EventStore, EventImport {
   }
 
   /** Import-only: stores events keeping their positions and times; never on the command path (see `EventImport`). */
-  async importEvents(events: readonly RecordedEvent[]): Promise<void> {
-    importIntoSqlite(this.db, events);
+  async importEvents(events: readonly RecordedEvent[], options?: { clampRecordedAt?: boolean }): Promise<void> {
+    importIntoSqlite(this.db, events, options);
     if (events.length > 0) this.notifier.notify();
   }
 
