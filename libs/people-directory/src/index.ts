@@ -1,2 +1,3 @@
 export * from './person-directory.port';
 export { SqlitePersonDirectory } from './sqlite/sqlite-person-directory';
+export { PostgresPersonDirectory, type PostgresPersonDirectoryOptions } from './postgres/postgres-person-directory';

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CalendarDate } from '@orgchange/domain';
 import type { PersonDirectory, PersonName } from '../person-directory.port';
+import { nameOn } from '../name-on';
 import { newPersonKey, openNames, sealNames } from '../person-record.cipher';
 import { createPersonDirectorySchema, zeroFreedPages } from './person-directory.schema';
 
@@ -83,14 +84,4 @@ export class SqlitePersonDirectory implements PersonDirectory {
     if (!key) return [];
     return this.recordsOf.all(personId).flatMap((row) => openNames(key, personId, row.source, row));
   }
-}
-
-/** The name in force on `on`; failing that the latest that ended before it; failing that the earliest after it. */
-function nameOn(names: readonly PersonName[], on: string): string | undefined {
-  const inForce = names.find((n) => (n.from === undefined || n.from <= on) && (n.until === undefined || on < n.until));
-  if (inForce) return inForce.name;
-  const before = names.filter((n) => n.until !== undefined && n.until <= on).sort((a, b) => (a.until! < b.until! ? 1 : -1));
-  if (before.length > 0) return before[0].name;
-  const after = names.filter((n) => n.from !== undefined && n.from > on).sort((a, b) => (a.from! < b.from! ? -1 : 1));
-  return after[0]?.name;
 }
