@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { type BrowserSession, buildWebBundle, openBrowser } from '../apps/web/test/browser-session';
+import { type BrowserSession, expectFreshWebBundle, openBrowser } from '../apps/web/test/browser-session';
 import { join } from 'node:path';
 import { type ApiHarness, REPO_ROOT, startApi, startApiWithDemo, tempDatabase, type TempDatabase, tokenFor } from './support/api-harness';
 import { runQuietly } from './support/cli-output';
 
 jest.setTimeout(60_000);
 
-// One bundle for both APIs below, built from the sources under test (two builds at once would share dist/web).
-beforeAll(() => buildWebBundle());
+// The API serves dist/web: it must be the bundle of the sources under test.
+beforeAll(() => expectFreshWebBundle());
 
 const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 const unit = (page: Page, unitId: string) => page.locator(`#org-chart g.unit[data-unit-id="${unitId}"]`);

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -17,17 +16,22 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 /** Where the browser tests save their screenshots (git ignores test-artefacts/). */
 export const ARTEFACTS = join(REPO_ROOT, 'test-artefacts', 'web');
 
+/** The page's sources: a bundle older than any of them would test stale code. */
+const WEB_SOURCES = [join(REPO_ROOT, 'apps', 'web', 'index.html'), join(REPO_ROOT, 'apps', 'web', 'vite.config.mjs'), join(REPO_ROOT, 'apps', 'web', 'src'), join(REPO_ROOT, 'libs', 'analysis', 'src', 'metrics')];
+
+const newestIn = (path: string): number =>
+  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newestIn(join(path, name)))) : statSync(path).mtimeMs;
+
 /**
- * Bundles the page as `npm run build` does, so the API under test serves the page of the sources being tested
- * rather than whatever an older build left in dist/web.
+ * Fails unless dist/web holds a bundle built after the last change to the page's sources. `npm test` builds it
+ * first; the tests do not build it themselves, because a build empties dist/web and would pull the files from
+ * under any other API serving it on this machine.
  */
-export function buildWebBundle(): void {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', `const { build } = await import('vite'); await build({ configFile: ${JSON.stringify(join(REPO_ROOT, 'apps', 'web', 'vite.config.mjs'))}, logLevel: 'error' });`], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (run.status !== 0) throw new Error(`vite build failed (${run.status ?? run.signal}): ${run.stderr}`);
+export function expectFreshWebBundle(): void {
+  const index = join(REPO_ROOT, 'dist', 'web', 'index.html');
+  if (!existsSync(index)) throw new Error('dist/web/index.html is missing: run npm run build (npm test does) before the browser tests');
+  const stale = WEB_SOURCES.filter((source) => newestIn(source) > statSync(index).mtimeMs);
+  if (stale.length > 0) throw new Error(`dist/web is older than ${stale.join(', ')}: run npm run build before the browser tests`);
 }
 
 export type BrowserSession = Readonly<{ browser: Browser; page: Page; screenshot: (name: string) => Promise<void>; close: () => Promise<void> }>;
