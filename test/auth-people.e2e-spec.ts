@@ -3,7 +3,8 @@ import { LeadershipProjector } from '@orgchange/projections';
 import { statSync } from 'node:fs';
 import { localSecretFile } from '../apps/api/src/auth/local-jwt-secret';
 import { run } from '../apps/cli/src/main';
-import { type ApiHarness, startApiWithDemo, tempDatabase, tokenFor } from './support/api-harness';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/postgres/postgres-test-schemas';
+import { type ApiHarness, startApi, startApiWithDemo, tempDatabase, tokenFor } from './support/api-harness';
 
 const ORG = 'northvale-ft';
 const AT = '2018-06-01';
@@ -171,5 +172,38 @@ describe('orgchange token', () => {
     } finally {
       database.remove();
     }
+  });
+});
+
+describe('on a PostgreSQL log (EVENT_STORE=postgres): names and erasures are shared by every API instance', () => {
+  const schema = freshSchemaName('oc_people_api');
+  const env = { EVENT_STORE: 'postgres', DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema };
+  const files = [tempDatabase(), tempDatabase()];
+  let first: ApiHarness;
+  let second: ApiHarness;
+
+  beforeAll(async () => {
+    first = await startApiWithDemo({ database: files[0], env });
+    second = await startApi({ database: files[1], env });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    files.forEach((f) => f.remove());
+    await dropSchema(schema);
+  });
+
+  it('shows a name recorded through one instance on the other, and an erasure on either on both', async () => {
+    const read = async (api: ApiHarness) => {
+      await api.app.get(LeadershipProjector).catchUp();
+      return holdersIn((await api.http.get(`/organisations/${ORG}/structure?at=${AT}`).expect(200)).body);
+    };
+    const target = (await read(first))[0];
+    await first.app.get<PersonDirectory>(PERSON_DIRECTORY).recordNames(target.personId, 'test', [{ name: 'Shared Name' }]);
+    for (let i = 0; i < 100 && (await read(second)).length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+
+    expect((await read(second)).find((h) => h.personId === target.personId)?.name).toBe('Shared Name');
+    await second.http.delete(`/people/${target.personId}/identity`).expect(200);
+    expect((await read(first)).find((h) => h.personId === target.personId)).toMatchObject({ name: null, personErased: true });
   });
 });

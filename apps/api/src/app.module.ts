@@ -19,11 +19,11 @@ import { DemoDataLoader } from './demo/demo-data.loader';
 import { EventsController } from './events/events.controller';
 import { HealthModule } from './health/health.module';
 import { HoldersController } from './holders/holders.controller';
-import { personDirectoryProvider } from './holders/person-directory.provider';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsQuery } from './organisations/organisations.query';
 import { PeopleController } from './people/people.controller';
+import { PersonDirectoryLifecycle, personDirectoryProvider } from './people/person-directory.provider';
 import { PersonErasureController } from './people/person-erasure.controller';
 import { PostsController } from './posts/posts.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
@@ -73,7 +73,8 @@ export class AppModule {
         OrganisationsQuery,
         DemoDataLoader,
         ProjectorLifecycle,
-        personDirectoryProvider,
+        personDirectoryProvider(config),
+        PersonDirectoryLifecycle,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
