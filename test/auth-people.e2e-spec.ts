@@ -206,4 +206,17 @@ describe('on a PostgreSQL log (EVENT_STORE=postgres): names and erasures are sha
     await second.http.delete(`/people/${target.personId}/identity`).expect(200);
     expect((await read(first)).find((h) => h.personId === target.personId)).toMatchObject({ name: null, personErased: true });
   });
+
+  it('erases in PostgreSQL through `orgchange people erase` with the same variables', async () => {
+    const other = holdersIn((await first.http.get(`/organisations/${ORG}/structure?at=${AT}`).expect(200)).body).find((h) => !h.personErased)!;
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      expect((await cli(['people', 'erase', other.personId, '--db', files[1].file])).code).toBe(0);
+    } finally {
+      for (const key of Object.keys(env)) if (saved[key] === undefined) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+    expect(holdersIn((await first.http.get(`/organisations/${ORG}/structure?at=${AT}`).expect(200)).body).find((h) => h.personId === other.personId)).toMatchObject({ personErased: true });
+  });
 });

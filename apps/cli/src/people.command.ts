@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { storeConfigFrom } from '@orgchange/event-store';
+import { type PersonDirectory, PostgresPersonDirectory } from '@orgchange/people-directory';
+import { ID_PATTERN } from '../../api/src/common/dto-fields';
 import { CliError } from './cli-error';
 import { personDirectoryOf } from './person-names';
 import { dbOption, openExistingStore } from './store-option';
-import { ID_PATTERN } from '../../api/src/common/dto-fields';
 
 /** `orgchange people erase <id>`: destroys the key of a person's record; the event log is left as it is. */
 export function peopleCommand(): Command {
@@ -14,13 +16,27 @@ export function peopleCommand(): Command {
     .addOption(dbOption())
     .action(async (personId: string, options: { db: string }) => {
       if (!ID_PATTERN.test(personId)) throw new CliError(`personId: "${personId}" is not an id`);
-      const store = openExistingStore(options.db);
-      try {
-        const destroyed = await personDirectoryOf(store).erase(personId, new Date());
-        console.log(JSON.stringify({ personId, personErased: true, recordsDestroyed: destroyed }));
-      } finally {
-        await store.close();
-      }
+      const destroyed = await withDirectory(options.db, (directory) => directory.erase(personId, new Date()));
+      console.log(JSON.stringify({ personId, personErased: true, recordsDestroyed: destroyed }));
     });
   return people;
+}
+
+/** The directory the API uses: in PostgreSQL beside a PostgreSQL log (EVENT_STORE=postgres), else in the SQLite file. */
+async function withDirectory<T>(db: string, work: (directory: PersonDirectory) => Promise<T>): Promise<T> {
+  const config = storeConfigFrom({ ...process.env, ORGCHANGE_DB: db });
+  if (config.kind === 'postgres') {
+    const directory = await PostgresPersonDirectory.open({ url: config.url, schema: config.schema });
+    try {
+      return await work(directory);
+    } finally {
+      await directory.close();
+    }
+  }
+  const store = openExistingStore(db);
+  try {
+    return await work(personDirectoryOf(store));
+  } finally {
+    await store.close();
+  }
 }
