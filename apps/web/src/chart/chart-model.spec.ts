@@ -53,9 +53,9 @@ describe('chart boxes from a structure answer', () => {
   it('draws a triumvirate as one block in the order its posts come, other posts on their own', () => {
     const posts = [
       post('amd', [holder('p-amd')]),
-      post('cd', [holder('p-cd')], { groupId: 'triumvirate-a', groupRole: 'clinical-director' }),
-      post('nm', [holder('p-nm')], { groupId: 'triumvirate-a', groupRole: 'nurse-manager' }),
-      post('bm', [holder('p-bm')], { groupId: 'triumvirate-a', groupRole: 'business-manager' }),
+      post('cd', [holder('p-cd')], { groupId: 'g-a', groupRole: 'medical-lead', family: 'medical-leadership' }),
+      post('nm', [holder('p-nm')], { groupId: 'g-a', groupRole: 'nursing-lead', family: 'nursing-leadership' }),
+      post('bm', [holder('p-bm')], { groupId: 'g-a', groupRole: 'operational-lead', family: 'management' }),
     ];
 
     const [division] = chartBoxes(structure([unit('div', posts)]), names).children;
@@ -64,6 +64,14 @@ describe('chart boxes from a structure answer', () => {
       [null, ['amd']],
       ['triumvirate', ['cd', 'nm', 'bm']],
     ]);
+  });
+
+  it('calls any other group (here medical and nursing only) a leadership group', () => {
+    const posts = [post('a', [], { groupId: 'g-1', family: 'medical-leadership' }), post('b', [], { groupId: 'g-1', family: 'nursing-leadership' })];
+
+    const [division] = chartBoxes(structure([unit('div', posts)]), names).children;
+
+    expect(division.blocks.map((b) => b.label)).toEqual(['leadership group']);
   });
 
   it('marks acting holders with whom they cover, leaves substantive ones unmarked, and keeps vacancies and clinician-led posts', () => {

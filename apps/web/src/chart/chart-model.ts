@@ -70,16 +70,23 @@ function blocksOf(unit: Unit, host: string, orgName: OrganisationNames, highligh
     }
     let group = groups.get(post.groupId);
     if (!group) {
-      group = { groupId: post.groupId, label: groupLabel(post.groupId), posts: [] };
+      group = { groupId: post.groupId, label: null, posts: [] };
       groups.set(post.groupId, group);
       blocks.push(group);
     }
     group.posts.push(line(post));
   }
+  for (const block of groups.values()) block.label = groupLabel(unit.posts.filter((p) => p.groupId === block.groupId));
   return blocks;
 }
 
-const groupLabel = (groupId: string): string => (groupId.startsWith('triumvirate') ? 'triumvirate' : `group ${groupId}`);
+const TRIUMVIRATE_FAMILIES = ['medical-leadership', 'nursing-leadership', 'management'];
+
+/** Three posts leading together, one medical, one nursing and one managerial, are a triumvirate (whatever the roles are called). */
+const groupLabel = (posts: readonly Post[]): string => {
+  const families = posts.map((p) => p.family);
+  return posts.length === 3 && TRIUMVIRATE_FAMILIES.every((f) => families.includes(f)) ? 'triumvirate' : 'leadership group';
+};
 
 function holderLine(postId: string, h: Holder, host: string, showEveryEmployer: boolean, orgName: OrganisationNames, highlights: ChartHighlights): HolderLine {
   const employerShown = showEveryEmployer || h.employingOrganisationId !== host;

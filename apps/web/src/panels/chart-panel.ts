@@ -16,6 +16,8 @@ export class ChartPanel {
   private ticks: number[] = [];
   private highlights: ChartHighlights = NO_HIGHLIGHTS;
   private inFlight: AbortController | null = null;
+  /** The first drawing of an organisation scrolls to its root; later ones keep the reader's place. */
+  private scrollToRoot = false;
   private readonly slider = byId<HTMLInputElement>('date-slider');
   private readonly dateInput = byId<HTMLInputElement>('date-input');
   private readonly knownAt = byId<HTMLSelectElement>('known-at');
@@ -48,6 +50,7 @@ export class ChartPanel {
   async open(organisationId: string, openFrom: string, at = today()): Promise<void> {
     this.organisationId = organisationId;
     this.highlights = NO_HIGHLIGHTS;
+    this.scrollToRoot = true;
     const changes = await getJson<Changes>(`/organisations/${encodeURIComponent(organisationId)}/changes`);
     const dates = [...new Set(changes.entries.map((e) => e.effectiveFrom))].sort();
     this.ticks = dates.map(dayNumber);
@@ -92,6 +95,10 @@ export class ChartPanel {
       const structure = await getJson<Structure>(`/organisations/${encodeURIComponent(this.organisationId)}/structure`, { at, knownAt: this.knownAtValue }, request.signal);
       const title = `${structure.organisation.name} on ${structure.at}, as known at ${structure.knownAt}`;
       container.replaceChildren(renderOrgChart(chartBoxes(structure, this.orgName, this.highlights), { title, onUnit: this.onUnit }));
+      if (this.scrollToRoot) {
+        this.scrollToRoot = false;
+        showRoot(container);
+      }
       container.dataset.at = structure.at;
       container.dataset.knownAt = structure.knownAt;
       const c = structure.counts;
@@ -109,4 +116,13 @@ export class ChartPanel {
       if (this.inFlight === request) this.inFlight = null;
     }
   }
+}
+
+/** The tree grows up and down from the organisation's box, mid-height on the left: bring it into view. */
+function showRoot(container: HTMLElement): void {
+  const root = container.querySelector('svg > g.unit');
+  if (!root) return;
+  const frame = container.getBoundingClientRect();
+  container.scrollLeft = 0;
+  container.scrollTop += root.getBoundingClientRect().top - frame.top - frame.height / 3;
 }
