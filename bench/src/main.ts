@@ -8,6 +8,7 @@ import { type AnalyseResult, type ImportResult, runAnalyseBench, runImportBench 
 import { type ImpactBenchResult, runImpactBench } from './impact-bench';
 import { appendBatched, appendPerCommand, readAll, readStreams, rebuildProjection } from './measurements';
 import { notifyBench } from './notify-bench';
+import { relayBench } from './relay-bench';
 import { runSyntheticBench, type SyntheticResult } from './synthetic-bench';
 import { FULL_SIZE, type WorkloadSize } from './workload';
 import { postgresDurability, runOnceOnPostgres } from './postgres-workload';
@@ -87,6 +88,13 @@ async function runWorkflow(options: Options): Promise<Partial<Omit<ImpactBenchRe
   }
 }
 
+/** Kafka relay (issue 7): outbox drained to the broker on loopback, and commit-to-ack latency at 1,000 commands/s. */
+async function runRelay(options: Options): Promise<{ relay?: unknown }> {
+  if (options.workloadOnly || options.syntheticOnly) return {};
+  process.stderr.write('bench: Kafka relay throughput and commit-to-ack latency…\n');
+  return { relay: await relayBench() };
+}
+
 const best = (runs: Run[], key: keyof Run, lowerIsBetter = false): number =>
   runs.map((r) => r[key]).reduce((a, b) => (lowerIsBetter ? Math.min(a, b) : Math.max(a, b)));
 
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
   const synthetic = await runSynthetic(options);
   const imports = await runImports(options);
   const workflow = await runWorkflow(options);
+  const relay = await runRelay(options);
   const result = {
     store: options.store,
     library: 'orgchange',
@@ -135,6 +144,7 @@ async function main(): Promise<void> {
     ...synthetic,
     ...imports,
     ...workflow,
+    ...relay,
     allRuns: runs,
     config: { ...size, runs: options.runs },
     durability: options.store === 'postgres' ? await postgresDurability() : `better-sqlite3 on a local file, WAL, synchronous=${options.synchronous}${options.synchronous === 'FULL' ? ' (the store default: every acknowledged append is on disk)' : ' (NOT the default: a power cut may lose the last commits)'}`,
