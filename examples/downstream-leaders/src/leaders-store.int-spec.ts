@@ -56,6 +56,20 @@ describe('LeadersStore (SQLite in memory)', () => {
     expect(store.leaders('trust', '2023-01-01')![0].holders).toEqual([]);
   });
 
+  it('applies a correction that arrives before its target (they travel on different topics) once the target comes', () => {
+    store.apply(created, origin(0));
+    store.apply(event('e8', 8, 'EventRetracted', { targetEventId: 'e2', reason: 'r' }), { ...origin(0), topic: 'restructures' });
+    store.apply(started, origin(1));
+    expect(store.leaders('trust', '2023-01-01')![0].holders).toEqual([]);
+  });
+
+  it('checks order per topic and key: an older position on another topic is not out of order', () => {
+    store.apply(started, origin(0));
+    store.apply(event('e9', 1, 'OrganisationEstablished', { organisationId: 'trust', name: 'Trust', effectiveFrom: '2000-01-01' }), { ...origin(0), topic: 'restructures' });
+    expect(store.stats().outOfOrder).toBe(0);
+    expect(store.organisation('trust')?.name).toBe('Trust');
+  });
+
   it('marks events of other types seen without changing the view', () => {
     expect(store.apply(event('e7', 7, 'UnitMoved', { unitId: 'u' }), origin(4))).toBe('ignored');
     expect(store.apply(event('e7', 7, 'UnitMoved', { unitId: 'u' }), origin(4))).toBe('duplicate');

@@ -10,9 +10,11 @@ export type Stats = { applied: number; duplicates: number; ignored: number; repl
 const schema = `
 CREATE TABLE IF NOT EXISTS seen_events (id TEXT PRIMARY KEY, topic TEXT NOT NULL, partition INTEGER NOT NULL, "offset" TEXT NOT NULL, replay INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS applied_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, organisation_id TEXT NOT NULL,
-  type TEXT NOT NULL, position TEXT NOT NULL, data TEXT NOT NULL);
+  topic TEXT NOT NULL, type TEXT NOT NULL, position TEXT NOT NULL, data TEXT NOT NULL, target_id TEXT);
 CREATE INDEX IF NOT EXISTS applied_events_by_organisation ON applied_events (organisation_id, seq);
-CREATE TABLE IF NOT EXISTS organisations (organisation_id TEXT PRIMARY KEY, state TEXT NOT NULL, last_position TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS applied_events_by_target ON applied_events (target_id) WHERE target_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS organisations (organisation_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS last_positions (topic TEXT NOT NULL, key TEXT NOT NULL, position TEXT NOT NULL, PRIMARY KEY (topic, key));
 CREATE TABLE IF NOT EXISTS rejected_messages (topic TEXT NOT NULL, partition INTEGER NOT NULL, "offset" TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
@@ -45,21 +47,18 @@ export class LeadersStore {
       if (inserted.changes === 0) return this.count('duplicates', 'duplicate');
       if (known === undefined || origin.key === null) return this.count('ignored', 'ignored');
       const organisationId = origin.key;
-      const row = this.db.prepare('SELECT state, last_position FROM organisations WHERE organisation_id = ?').get(organisationId) as
-        | { state: string; last_position: string }
-        | undefined;
-      if (row && BigInt(row.last_position) > event.position && !origin.replay) this.count('outOfOrder');
-      this.db
-        .prepare('INSERT INTO applied_events (id, organisation_id, type, position, data) VALUES (?, ?, ?, ?, ?)')
-        .run(event.id, organisationId, event.eventType, event.position.toString(), JSON.stringify(event.data));
+      this.checkOrder(origin, event.position);
       const isCorrection = event.eventType === 'EventRetracted' || event.eventType === 'EventCorrected';
-      const state = isCorrection
-        ? this.refold(organisationId)
-        : evolve(row ? (JSON.parse(row.state) as OrganisationLeaders) : emptyOrganisation(organisationId), event);
-      const lastPosition = row && BigInt(row.last_position) > event.position ? row.last_position : event.position.toString();
+      const targetId = isCorrection ? String(event.data.targetEventId) : null;
       this.db
-        .prepare('INSERT INTO organisations (organisation_id, state, last_position) VALUES (?, ?, ?) ON CONFLICT (organisation_id) DO UPDATE SET state = excluded.state, last_position = excluded.last_position')
-        .run(organisationId, JSON.stringify(state), lastPosition);
+        .prepare('INSERT INTO applied_events (id, organisation_id, topic, type, position, data, target_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(event.id, organisationId, origin.topic, event.eventType, event.position.toString(), JSON.stringify(event.data), targetId);
+      // Corrections travel on the restructures topic, their targets mostly on another: either may come first.
+      const corrected = isCorrection || this.db.prepare('SELECT 1 FROM applied_events WHERE target_id = ?').get(event.id) !== undefined;
+      const state = corrected ? this.refold(organisationId) : evolve(this.organisation(organisationId) ?? emptyOrganisation(organisationId), event);
+      this.db
+        .prepare('INSERT INTO organisations (organisation_id, state) VALUES (?, ?) ON CONFLICT (organisation_id) DO UPDATE SET state = excluded.state')
+        .run(organisationId, JSON.stringify(state));
       return this.count('applied', 'applied');
     })();
   }
@@ -85,9 +84,11 @@ export class LeadersStore {
     return (this.db.prepare('SELECT organisation_id FROM organisations ORDER BY organisation_id').all() as { organisation_id: string }[]).map((r) => r.organisation_id);
   }
 
-  /** Positions of the events applied for one organisation, in the order they were applied. */
-  appliedPositions(organisationId: string): bigint[] {
-    const rows = this.db.prepare('SELECT position FROM applied_events WHERE organisation_id = ? ORDER BY seq').all(organisationId) as { position: string }[];
+  /** Positions of the events applied for one organisation from one topic, in the order they were applied. */
+  appliedPositions(organisationId: string, topic: string): bigint[] {
+    const rows = this.db.prepare('SELECT position FROM applied_events WHERE organisation_id = ? AND topic = ? ORDER BY seq').all(organisationId, topic) as {
+      position: string;
+    }[];
     return rows.map((r) => BigInt(r.position));
   }
 
@@ -100,6 +101,21 @@ export class LeadersStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * Kafka orders messages per partition only, so order is checked per topic and key: a live message below the
+   * last position applied from its topic for its key counts as out of order. Replays are old by design.
+   */
+  private checkOrder(origin: MessageOrigin, position: bigint): void {
+    const last = this.db.prepare('SELECT position FROM last_positions WHERE topic = ? AND key = ?').get(origin.topic, origin.key) as { position: string } | undefined;
+    if (last && BigInt(last.position) > position) {
+      if (!origin.replay) this.count('outOfOrder');
+      return;
+    }
+    this.db
+      .prepare('INSERT INTO last_positions (topic, key, position) VALUES (?, ?, ?) ON CONFLICT (topic, key) DO UPDATE SET position = excluded.position')
+      .run(origin.topic, origin.key, position.toString());
   }
 
   /** Rebuilds an organisation from its applied events, leaving out retracted ones and laying corrections over their targets. */
