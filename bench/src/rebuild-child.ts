@@ -13,16 +13,19 @@ async function main(file: string): Promise<void> {
   let peakRss = process.memoryUsage.rss();
   let pages = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const done = await new LeadershipProjector(store).rebuild((progress) => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     pages += 1;
     if (pages % 250 === 0) process.stderr.write(`bench: huge rebuild ${progress.applied}/${progress.total} events, ${progress.eventsPerSec} events/s, rss ${mib(peakRss)} MiB\n`);
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
   await store.close();
   // resourceUsage().maxRSS is in KiB on Linux.
   const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ events: done.applied, seconds: Math.round(seconds * 10) / 10, eventsPerSec: Math.round(done.applied / seconds), peakRssMiB: mib(peakRss), maxRssMiB }));
+  console.log(JSON.stringify({ events: done.applied, seconds: Math.round(seconds * 10) / 10, eventsPerSec: Math.round(done.applied / seconds), cpuSeconds, peakRssMiB: mib(peakRss), maxRssMiB }));
 }
 
 void main(process.argv[2]).catch((error) => {

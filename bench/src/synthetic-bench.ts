@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type CalendarDate, organisationStream } from '@orgchange/domain';
@@ -55,9 +56,12 @@ export async function runSyntheticBench(dir: string, size: SyntheticSize): Promi
   const store = new SqliteEventStore({ file });
   try {
     log(`rebuilding the leadership projection over ${counts.events} events…`);
+    const loadBefore = loadavg()[0];
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const rebuilt = await new LeadershipProjector(store).rebuild();
     const rebuildSeconds = (performance.now() - started) / 1000;
+    const rebuildCpuSeconds = cpuSecondsSince(cpuBefore);
     const organisationId = counts.organisationIds[0];
     log('1,000 warm structure queries, then 3 cold answers…');
     const warm = await warmStructures(store, organisationId, size.years);
@@ -81,8 +85,13 @@ export async function runSyntheticBench(dir: string, size: SyntheticSize): Promi
         corrections: counts.corrections,
         generateSeconds: counts.seconds,
         rebuildSeconds: round3(rebuildSeconds),
+        // The machine is shared: CPU seconds of this process, and the 1-minute load average, show how much of the
+        // wall time was spent waiting for a core (a load above the core count means figures are pessimistic).
+        rebuildCpuSeconds: round3(rebuildCpuSeconds),
+        rebuildEventsPerCpuSecond: Math.round(rebuilt.applied / rebuildCpuSeconds),
+        loadAverage: { beforeRebuild: round3(loadBefore), afterWarm: round3(loadavg()[0]), cores: availableParallelism() },
         queriedOrganisationId: organisationId,
-        warm: { queries: warm.queries, answered: warm.answered, meanPostsPerAnswer: warm.meanPosts },
+        warm: { queries: warm.queries, answered: warm.answered, meanPostsPerAnswer: warm.meanPosts, p50Ms: warm.p50Ms, maxMs: warm.maxMs, cpuMsPerQuery: warm.cpuMsPerQuery },
         cold: { median: coldMs, runsMs: cold.map((c) => c.ms) },
       },
     };
@@ -105,6 +114,7 @@ async function warmStructures(store: SqliteEventStore, organisationId: string, y
   }
   const query = new StructureQuery(store.database);
   const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
   let answered = 0;
   let posts = 0;
   for (const point of points) {
@@ -116,12 +126,21 @@ async function warmStructures(store: SqliteEventStore, organisationId: string, y
       posts += view.counts.posts;
     }
   }
+  const cpuMsPerQuery = round3((cpuSecondsSince(cpuBefore) * 1000) / queries);
   latencies.sort((a, b) => a - b);
   const mean = latencies.reduce((sum, l) => sum + l, 0) / latencies.length;
-  return { queries, answered, meanPosts: Math.round(posts / Math.max(answered, 1)), meanMs: round3(mean), p99Ms: round3(latencies[Math.ceil(latencies.length * 0.99) - 1]) };
+  const p50Ms = round3(latencies[Math.ceil(latencies.length * 0.5) - 1]);
+  const maxMs = round3(latencies[latencies.length - 1]);
+  return { queries, answered, meanPosts: Math.round(posts / Math.max(answered, 1)), meanMs: round3(mean), p50Ms, p99Ms: round3(latencies[Math.ceil(latencies.length * 0.99) - 1]), maxMs, cpuMsPerQuery };
 }
 
 /** The last day of a history of `years` from 2015-01-01. */
 const addYearsToStart = (years: number): CalendarDate => `${2015 + years - 1}-12-31` as CalendarDate;
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/** User + system CPU time of this process since `before`, in seconds. */
+function cpuSecondsSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
