@@ -139,6 +139,7 @@ describe('PostgresEventStore on a shared database', () => {
 
     expect(await store.readAll()).toEqual(events);
     expect(await store.headPosition()).toBe(9n);
+    expect(await Promise.all(['2019-12-31T00:00:00.000Z', '2020-01-02T03:04:05.678Z', '2020-06-01T00:00:00.000Z', '2022-01-01T00:00:00.000Z'].map((t) => store.positionRecordedBy(t)))).toEqual([0n, 5n, 5n, 9n]);
     await expect(store.importEvents([{ ...events[1], eventId: newEvent().eventId, globalPosition: 8n, streamVersion: 2 }])).rejects.toThrow(/does not come after/);
     await expect(store.importEvents([{ ...events[1], eventId: newEvent().eventId, globalPosition: 10n, streamVersion: 5 }])).rejects.toThrow(/version 5/);
     const appended = await store.append(streamId, [newEvent()], { expectedVersion: 1 });

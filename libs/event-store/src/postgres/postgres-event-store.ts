@@ -132,14 +132,25 @@ export class PostgresEventStore implements EventStore, EventImport {
 
   /**
    * The position of the last event recorded at or before `instant` (an ISO timestamp), 0n when none was.
-   * Recorded times never fall along the log, so this is one index probe.
+   * Recorded times never fall along the log, so this is a binary search on the primary key (no index on
+   * recorded time is kept: it would cost every append for a rare read).
    */
   async positionRecordedBy(instant: string): Promise<bigint> {
-    const { rows } = await this.pool.query<{ position: string }>(
-      'SELECT coalesce(max(global_position), 0)::text AS position FROM events WHERE recorded_at <= $1::timestamptz',
-      [instant],
-    );
-    return BigInt(rows[0].position);
+    const at = Date.parse(instant);
+    let low = 0n;
+    let high = await this.headPosition();
+    while (low < high) {
+      const middle = (low + high + 1n) / 2n;
+      const { rows } = await this.pool.query<[string, string]>({
+        text: 'SELECT global_position::text, (extract(epoch FROM recorded_at) * 1000)::bigint::text FROM events WHERE global_position >= $1 ORDER BY global_position LIMIT 1',
+        values: [middle.toString()],
+        rowMode: 'array',
+      });
+      const [position, millis] = rows[0];
+      if (Number(millis) <= at) low = BigInt(position) > middle ? BigInt(position) : middle;
+      else high = middle - 1n;
+    }
+    return low;
   }
 
   async headPosition(): Promise<bigint> {
