@@ -49,12 +49,12 @@ const renamed = (organisation: number, seq: number): NewEvent => ({
   metadata: { actor: 'bench', correlationId: randomUUID() },
 });
 
-function relayOver(store: SqliteEventStore, broker: Broker, sink?: (messages: readonly OutgoingMessage[]) => Promise<void>): { relay: OutboxRelay; publisher: KafkaPublisher } {
+function relayOver(store: SqliteEventStore, broker: Broker, sink?: (messages: readonly OutgoingMessage[]) => Promise<void>, slices = Number(process.env.RELAY_SLICES ?? 4)): { relay: OutboxRelay; publisher: KafkaPublisher } {
   const topics = topicNames(`bench-${randomUUID().slice(0, 8)}`);
   const publisher = new KafkaPublisher({ brokers: broker.brokers, clientId: 'relay-bench', idempotent: broker.kind !== 'mock-cluster', partitions: 6, replicationFactor: 1 });
   const factory = new MessageFactory({ topics, source: 'urn:orgchange:bench', schemas: new ContractSchemas(), keys: new OrganisationKeys(store) });
   const send = sink ?? ((messages: readonly OutgoingMessage[]) => publisher.send(messages));
-  return { relay: new OutboxRelay(store.outbox, factory, { send }, { deadLetterTopic: topics.deadLetter, batchSize: 1000, pollIntervalMs: 5 }), publisher };
+  return { relay: new OutboxRelay(store.outbox, factory, { send }, { deadLetterTopic: topics.deadLetter, batchSize: 1000, slices, pollIntervalMs: 5 }), publisher };
 }
 
 async function measureThroughput(broker: Broker, file: string, events: number): Promise<Pick<RelayBenchResult, 'relayThroughputEvents' | 'relayThroughputEventsPerSec'>> {
@@ -63,7 +63,7 @@ async function measureThroughput(broker: Broker, file: string, events: number): 
     await setup.appendMany(Array.from({ length: ORGANISATIONS }, (_, o) => ({ streamId: `organisation-org-${o}`, events: Array.from({ length: 20 }, (__, i) => renamed(o, done + i)), expectedVersion: 'any' as const })));
   }
   await setup.close();
-  const store = new SqliteEventStore({ file, upcast: chainUpcasters(eventUpcasters) });
+  const store = new SqliteEventStore({ file, upcast: chainUpcasters(eventUpcasters), synchronous: 'NORMAL' });
   const { relay, publisher } = relayOver(store, broker);
   try {
     await publisher.connect();
@@ -79,7 +79,8 @@ async function measureThroughput(broker: Broker, file: string, events: number): 
 
 async function measureCommitToAck(broker: Broker, file: string, perSec: number, seconds: number): Promise<Omit<RelayBenchResult, 'broker' | 'relayThroughputEvents' | 'relayThroughputEventsPerSec'>> {
   const api = new SqliteEventStore({ file });
-  const relayStore = new SqliteEventStore({ file, upcast: chainUpcasters(eventUpcasters) });
+  // As apps/relay opens it: the relay's own writes are outbox deletes, whose loss on power failure only republishes.
+  const relayStore = new SqliteEventStore({ file, upcast: chainUpcasters(eventUpcasters), synchronous: 'NORMAL' });
   const committedAt = new Map<string, number>();
   const latencies: number[] = [];
   let publisher!: KafkaPublisher;

@@ -10,7 +10,9 @@ import { RelayService } from './relay.service';
 @Module({})
 export class RelayModule {
   static forRoot(config: RelayConfig): DynamicModule {
-    const store = new SqliteEventStore({ file: config.ORGCHANGE_DB, upcast: chainUpcasters(eventUpcasters) });
+    // synchronous=NORMAL on the relay's own connection only: its writes are outbox deletes, and losing the last
+    // ones to a power cut only publishes those events again (consumers dedupe). The API's appends stay FULL.
+    const store = new SqliteEventStore({ file: config.ORGCHANGE_DB, upcast: chainUpcasters(eventUpcasters), synchronous: 'NORMAL' });
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     const publisher = new KafkaPublisher({
       brokers: config.KAFKA_BROKERS,

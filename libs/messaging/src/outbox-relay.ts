@@ -13,6 +13,8 @@ export type OutboxRelayOptions = Readonly<{
   deadLetterTopic: string;
   /** Outbox entries per produce request (default 500). */
   batchSize?: number;
+  /** A batch is sent as this many produce requests, one after another, each built while the last is in flight (default 4). */
+  slices?: number;
   /** How often an idle relay looks for entries appended by another process (default 20 ms). */
   pollIntervalMs?: number;
   /** Broker rejections of one message before it is dead-lettered (default 3). */
@@ -38,6 +40,7 @@ type Prepared = { entry: OutboxEntry; message: OutgoingMessage } | { entry: Outb
 export class OutboxRelay {
   readonly status = new RelayStatus();
   private readonly batchSize: number;
+  private readonly sliceSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxAttempts: number;
   private readonly backoff: Backoff;
@@ -54,6 +57,7 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.sliceSize = Math.max(1, Math.ceil(this.batchSize / (options.slices ?? 4)));
     this.pollIntervalMs = options.pollIntervalMs ?? 20;
     this.maxAttempts = options.maxAttempts ?? 3;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -110,14 +114,32 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const entries = await this.outbox.pending(this.batchSize);
     if (entries.length === 0) return 0;
-    const prepared = await Promise.all(entries.map((entry) => this.prepare(entry)));
-    const good = prepared.filter((p): p is Extract<Prepared, { message: OutgoingMessage }> => 'message' in p);
-    const sent = await this.sendInOrder(good);
-    for (const p of prepared) {
-      if ('poison' in p) await this.deadLetter(p.entry, p.poison);
+    // Sent in slices, each slice's messages built while the one before is on the wire, so the relay's own
+    // work (JSON, schema checks, encoding) overlaps the broker's. Slices go out one after another, in order.
+    const slices: OutboxEntry[][] = [];
+    for (let i = 0; i < entries.length; i += this.sliceSize) slices.push(entries.slice(i, i + this.sliceSize));
+    let next = this.prepareSlice(slices[0]);
+    let sent = 0;
+    for (let i = 0; i < slices.length; i += 1) {
+      const prepared = await next;
+      const good = prepared.filter((p): p is Extract<Prepared, { message: OutgoingMessage }> => 'message' in p);
+      const sending = this.sendInOrder(good);
+      if (i + 1 < slices.length) {
+        next = this.prepareSlice(slices[i + 1]);
+        // Awaited on the next turn; if this slice fails first, the batch is abandoned and so is that result.
+        next.catch(() => undefined);
+      }
+      sent += await sending;
+      for (const p of prepared) {
+        if ('poison' in p) await this.deadLetter(p.entry, p.poison);
+      }
     }
     this.status.published(sent, entries[entries.length - 1].event.globalPosition);
     return entries.length;
+  }
+
+  private prepareSlice(slice: readonly OutboxEntry[]): Promise<Prepared[]> {
+    return Promise.all(slice.map((entry) => this.prepare(entry)));
   }
 
   private async prepare(entry: OutboxEntry): Promise<Prepared> {
