@@ -8,6 +8,8 @@ import { compileForChild } from '../libs/testing/src/compile-for-child';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/postgres/postgres-test-schemas';
 import { run } from '../apps/cli/src/main';
 import { captureCliOutput } from './support/cli-output';
+import { startKurrentDbTestDouble } from './kurrentdb-double/kurrentdb-test-double';
+import { KurrentDbEventStore } from '@orgchange/event-store';
 
 const EVENTS_PER_STREAM = 10;
 const STREAMS = 1200;
@@ -130,5 +132,32 @@ describe('orgchange store copy', () => {
     const after = await PostgresEventStore.open({ url: TEST_DATABASE_URL, schema });
     expect(await after.count()).toBe(1);
     await after.close();
+  });
+
+  it('copies a KurrentDB log (the test double) into PostgreSQL keeping its sparse commit positions, and refuses KurrentDB as a target', async () => {
+    const double = await startKurrentDbTestDouble();
+    const kurrentUrl = double.connectionString;
+    let tick = Date.parse('2024-01-01T00:00:00.000Z');
+    const writer = new KurrentDbEventStore({ connectionString: kurrentUrl, now: () => new Date((tick += 1000)) });
+    try {
+      for (let n = 0; n < 30; n += 1) await writer.append(`post-${n % 7}`, [event(n, n)], { expectedVersion: 'any' });
+
+      const copied = await copy('--from', kurrentUrl, '--to', postgresUrl, '--batch', '8');
+      const intoKurrent = await copy('--from', sqliteUrl, '--to', kurrentUrl);
+
+      expect(copied.code).toBe(0);
+      expect(JSON.parse(copied.stdout)).toMatchObject({ total: 30, copiedNow: 30, verified: true });
+      const target = await PostgresEventStore.open({ url: TEST_DATABASE_URL, schema });
+      try {
+        expect(await target.readAll()).toEqual(await writer.readAll());
+      } finally {
+        await target.close();
+      }
+      expect(intoKurrent.code).toBe(2);
+      expect(intoKurrent.stderr).toMatch(/--to .*cannot copy into this store, which assigns its own positions/);
+    } finally {
+      await writer.close();
+      await double.stop();
+    }
   });
 });
