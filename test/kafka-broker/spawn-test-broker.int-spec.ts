@@ -1,17 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { consumeAll } from '../support/kafka/consume-all';
+import { isRunning } from './child-process';
 import { spawnTestBroker } from './spawn-test-broker';
 
 jest.setTimeout(30_000);
-
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('spawnTestBroker (the compiled stand-alone script; needs npm run build)', () => {
   it('serves kafkajs from a child process, stops it by PID, and starts afresh with nothing kept', async () => {

@@ -1,6 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startTiedProcess } from './child-process';
 
 /** The test broker double in a child process of its own (limits: see test-broker.ts). */
 export type SpawnedTestBroker = { brokers: string[]; pid: number; stop(): Promise<void> };
@@ -20,31 +21,12 @@ function compiledMain(): string {
 
 /**
  * Starts the test broker as a separate process (its CPU apart from the code under test, and killable like a
- * real broker), on `port` or any free port. setpriv's parent-death signal kills it if this process dies.
+ * real broker), on `port` or any free port; it dies with this process.
  */
 export async function spawnTestBroker(options: { port?: number; partitions?: number } = {}): Promise<SpawnedTestBroker> {
   const args = [compiledMain(), '--port', String(options.port ?? 0), '--partitions', String(options.partitions ?? 1)];
-  const setpriv = spawnSync('sh', ['-c', 'command -v setpriv'], { encoding: 'utf8' }).stdout.trim();
-  const child = setpriv
-    ? spawn(setpriv, ['--pdeathsig', 'KILL', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  try {
-    const broker = await listeningAddress(child);
-    return {
-      brokers: [broker],
-      pid: child.pid!,
-      stop: async () => {
-        process.removeListener('exit', killOnExit);
-        await stopChild(child);
-      },
-    };
-  } catch (error) {
-    process.removeListener('exit', killOnExit);
-    await stopChild(child);
-    throw error;
-  }
+  const started = await startTiedProcess(process.execPath, args, ['ignore', 'pipe', 'pipe'], listeningAddress);
+  return { brokers: [started.ready], pid: started.pid, stop: started.stop };
 }
 
 function listeningAddress(child: ChildProcess): Promise<string> {
@@ -64,14 +46,5 @@ function listeningAddress(child: ChildProcess): Promise<string> {
       clearTimeout(timer);
       reject(new Error(`test broker exited before listening (code ${code}, signal ${signal}): ${output}`));
     });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolvePromise) => {
-    child.once('exit', () => resolvePromise());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
   });
 }

@@ -1,15 +1,7 @@
+import { isRunning } from '../../kafka-broker/child-process';
 import { startMockCluster } from './mock-cluster';
 
 jest.setTimeout(30_000);
-
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('startMockCluster', () => {
   it('parses a 3-broker loopback bootstrap list from kcat and stops kcat by its PID', async () => {

@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { startTiedProcess } from '../../kafka-broker/child-process';
 
 /**
  * librdkafka's built-in mock cluster (a third-party implementation of the Kafka wire protocol), run inside a
@@ -22,34 +23,11 @@ export function kcatPath(): string {
   return path;
 }
 
-/** setpriv's parent-death signal kills kcat even when the jest worker itself is SIGKILLed. */
-function commandLine(kcat: string): [string, string[]] {
-  const kcatArgs = ['-X', 'test.mock.num.brokers=3', '-b', 'ignored', '-C', '-t', 'keepalive', '-o', 'end'];
-  const setpriv = spawnSync('sh', ['-c', 'command -v setpriv'], { encoding: 'utf8' }).stdout.trim();
-  return setpriv ? [setpriv, ['--pdeathsig', 'KILL', kcat, ...kcatArgs]] : [kcat, kcatArgs];
-}
-
-/** Starts a 3-broker mock cluster; resolves with its bootstrap list once kcat has printed it. */
+/** Starts a 3-broker mock cluster; resolves with its bootstrap list once kcat has printed it. kcat dies with this process. */
 export async function startMockCluster(): Promise<MockCluster> {
-  const [command, args] = commandLine(kcatPath());
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  try {
-    const brokers = await bootstrapServers(child);
-    return {
-      brokers,
-      pid: child.pid!,
-      stop: async () => {
-        process.removeListener('exit', killOnExit);
-        await stopChild(child);
-      },
-    };
-  } catch (error) {
-    process.removeListener('exit', killOnExit);
-    await stopChild(child);
-    throw error;
-  }
+  const args = ['-X', 'test.mock.num.brokers=3', '-b', 'ignored', '-C', '-t', 'keepalive', '-o', 'end'];
+  const started = await startTiedProcess(kcatPath(), args, ['ignore', 'ignore', 'pipe'], bootstrapServers);
+  return { brokers: started.ready, pid: started.pid, stop: started.stop };
 }
 
 function bootstrapServers(child: ChildProcess): Promise<string[]> {
@@ -75,14 +53,5 @@ function bootstrapServers(child: ChildProcess): Promise<string[]> {
       clearTimeout(timer);
       reject(error);
     });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
   });
 }
