@@ -4,6 +4,9 @@ import type { Page } from 'playwright-core';
 import { type BrowserSession, expectFreshWebBundle, openBrowser } from '../apps/web/test/browser-session';
 import { join } from 'node:path';
 import { type ApiHarness, REPO_ROOT, startApi, startApiWithDemo, tempDatabase, type TempDatabase, tokenFor } from './support/api-harness';
+import type { SqliteEventStore } from '@orgchange/event-store';
+import { LeadershipReader } from '@orgchange/projections';
+import { ImpactAnalyser, ImpactRecipientFinder, NotificationSagaRunner } from '@orgchange/workflow';
 import { runQuietly } from './support/cli-output';
 
 jest.setTimeout(60_000);
@@ -174,12 +177,14 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
     await browser.screenshot('09-metric-chart');
   });
 
-  it('opens a programme drafted through the API: state, timers, timeline and affected teams', async () => {
+  it('opens a programme drafted through the API: state, timers, timeline, affected teams and notifications', async () => {
     const { page } = browser;
     const rename = { changeId: 'c1', command: { type: 'RenameUnit', data: { organisationId: 'northvale-ft', unitId: 'dir-paediatrics', name: 'Children and Young People', effectiveFrom: '2031-04-01' } } };
     await api.http.post('/programmes').send({ programmeId: 'web-prog', title: 'Children’s services review', organisationIds: ['northvale-ft'], changes: [rename] }).expect(201);
     await api.http.post('/programmes/web-prog/proposal').expect(201);
     await api.http.post('/programmes/web-prog/consultation').send({ days: 30 }).expect(201);
+    // The worker's notification saga, run once in-process on the API's store (no channel: deliveries stay pending).
+    await new NotificationSagaRunner(api.store as SqliteEventStore, new ImpactRecipientFinder(new ImpactAnalyser(api.app.get(LeadershipReader)))).catchUp();
 
     await page.getByRole('button', { name: 'Refresh list' }).click();
     await page.getByRole('button', { name: 'Open Children’s services review' }).click();
@@ -193,6 +198,10 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
     expect(detail).toContain('ConsultationOpened');
     await expect(page.locator('#programme-detail table').first().locator('tbody tr').count()).resolves.toBeGreaterThan(1);
     await expect(page.locator('#programme-detail table').first().textContent()).resolves.toContain('dir-paediatrics');
+    const notifications = page.locator('#programme-detail table').nth(1);
+    await expect(notifications.textContent()).resolves.toContain('consultation-opened');
+    await expect(notifications.locator('tbody tr').count()).resolves.toBeGreaterThan(1);
+    await expect(notifications.locator('tbody tr').first().textContent()).resolves.toContain('pending');
     await page.locator('#programmes-panel').scrollIntoViewIfNeeded();
     await browser.screenshot('08-programme');
   });

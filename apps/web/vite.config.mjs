@@ -10,7 +10,9 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
-    emptyOutDir: true,
+    // Never empty dist/web: a page already open (or a browser test running while someone rebuilds) may still
+    // load its hashed chunks, vega's among them, after the next build. Old hashed files are small and harmless.
+    emptyOutDir: false,
     // vega (loaded only for a metric chart) is one chunk of about 850 kB; the page itself is about 90 kB.
     chunkSizeWarningLimit: 2000,
   },

@@ -24,8 +24,7 @@ const newestIn = (path: string): number =>
 
 /**
  * Fails unless dist/web holds a bundle built after the last change to the page's sources. `npm test` builds it
- * first; the tests do not build it themselves, because a build empties dist/web and would pull the files from
- * under any other API serving it on this machine.
+ * first; the tests do not build it themselves, so they never rewrite files under another API serving it here.
  */
 export function expectFreshWebBundle(): void {
   const index = join(REPO_ROOT, 'dist', 'web', 'index.html');

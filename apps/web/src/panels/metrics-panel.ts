@@ -45,7 +45,9 @@ export class MetricsPanel {
       const host = el('div', { class: 'vega-host' });
       target.replaceChildren(el('figure', {}, host, el('figcaption', {}, `${chart.metric}: ${chart.series} series, ${chart.points} points`)));
       // vega is most of the page's code: loaded only when a chart is first drawn.
-      const { default: embed } = await import('vega-embed');
+      const { default: embed } = await import('vega-embed').catch(() => {
+        throw new Error('The page was updated on the server since it was opened: reload it to draw charts.');
+      });
       await embed(host, chart.spec as never, { renderer: 'svg', actions: false, ast: true });
       target.dataset.metric = chart.metric;
       say(`Drew ${chart.metric}: ${chart.series} series, ${chart.points} points.`);
