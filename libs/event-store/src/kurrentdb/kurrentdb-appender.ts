@@ -1,6 +1,6 @@
 import { type AppendStreamRequest, jsonEvent, type KurrentDBClient, UnsupportedError, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
 import { DuplicateEventIdError } from '../event-store.errors';
-import type { AppendRequest, AppendResult } from '../event-store.port';
+import type { AppendRequest, AppendResult, NewEvent } from '../event-store.port';
 import { assertExpectedVersion } from '../stream-rules';
 import { assertUuidEventId, toEventData } from './kurrentdb-event-mapping';
 import type { Claim, KurrentDbReads } from './kurrentdb-reads';
@@ -37,7 +37,7 @@ export class KurrentDbAppender {
   async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
     checkRequests(requests, this.names);
     for (let attempt = 1; ; attempt += 1) {
-      const planned = await Promise.all(requests.map((request) => this.plan(request, attempt > 1)));
+      const planned = await this.inRequestOrder(requests.map((request, i) => this.plan(request, idsBefore(requests, i), attempt > 1)));
       const toWrite = planned.filter((p): p is Extract<Planned, { request: AppendRequest }> => 'request' in p && p.request.events.length > 0);
       try {
         if (toWrite.length > 0) await this.write(toWrite);
@@ -52,8 +52,12 @@ export class KurrentDbAppender {
     }
   }
 
-  /** Reads what the request depends on. After a conflict every id's claim is checked, not only the first one's. */
-  private async plan(request: AppendRequest, afterConflict: boolean): Promise<Planned> {
+  /**
+   * Reads what the request depends on and checks it in the order the other stores do: a stored first id (a
+   * retry), then the expected version, then every other id (`earlier`: ids of the call's previous requests).
+   * Only after a conflict is every id's claim read: before one, KurrentDB itself checks them as it writes.
+   */
+  private async plan(request: AppendRequest, earlier: ReadonlySet<string>, afterConflict: boolean): Promise<Planned> {
     const { streamId, events, expectedVersion } = request;
     const [current, first] = await Promise.all([
       this.reads.revisionOf(streamId),
@@ -61,13 +65,39 @@ export class KurrentDbAppender {
     ]);
     // A stored first id means a retry, answered without a version check (the stream may have moved on), or a misuse.
     if (first) return { retried: await this.retried(request, first) };
-    if (afterConflict) {
-      const claims = await Promise.all(events.slice(1).map((e) => this.reads.claimOf(e.eventId)));
-      const reused = claims.findIndex((claim) => claim !== undefined);
-      if (reused >= 0) throw new DuplicateEventIdError(events[reused + 1].eventId);
-    }
+    if (events.length > 0 && earlier.has(events[0].eventId)) throw new DuplicateEventIdError(events[0].eventId);
     assertExpectedVersion(streamId, expectedVersion, current);
+    const repeated = indexOfRepeat(events, earlier);
+    // The first offending id is named, in event order: a stored one before the repeat wins.
+    const checkUpTo = repeated >= 0 ? repeated : afterConflict ? events.length : 1;
+    const stored = await this.firstStored(events.slice(1, checkUpTo));
+    if (stored) throw new DuplicateEventIdError(stored);
+    if (repeated >= 0) throw new DuplicateEventIdError(events[repeated].eventId);
     return { request, current };
+  }
+
+  /**
+   * Waits for every request's plan and reports failures as stores that write requests one after another do:
+   * the first failing request's error, unless an earlier request holds an id stored before (which such a
+   * store meets while writing that earlier request). `Promise.all` would throw whichever read finished first.
+   */
+  private async inRequestOrder(plans: readonly Promise<Planned>[]): Promise<Planned[]> {
+    const settled = await Promise.allSettled(plans);
+    const failedAt = settled.findIndex((s) => s.status === 'rejected');
+    if (failedAt < 0) return settled.map((s) => (s as PromiseFulfilledResult<Planned>).value);
+    for (const earlier of settled.slice(0, failedAt)) {
+      const plan = (earlier as PromiseFulfilledResult<Planned>).value;
+      const stored = 'request' in plan ? await this.firstStored(plan.request.events.slice(1)) : undefined;
+      if (stored) throw new DuplicateEventIdError(stored);
+    }
+    throw (settled[failedAt] as PromiseRejectedResult).reason;
+  }
+
+  /** The first of these events whose id is claimed already. */
+  private async firstStored(events: readonly NewEvent[]): Promise<string | undefined> {
+    const claims = await Promise.all(events.map((e) => this.reads.claimOf(e.eventId)));
+    const index = claims.findIndex((claim) => claim !== undefined);
+    return index < 0 ? undefined : events[index].eventId;
   }
 
   /** Same ids, same stream, consecutive from the first id's place: the original result. Anything else reuses an id. */
@@ -104,22 +134,31 @@ export class KurrentDbAppender {
   }
 }
 
-/** Refuses, before anything is read or written, what could never be stored. */
+/** Refuses, before anything is read or written, what KurrentDB could never store. */
 function checkRequests(requests: readonly AppendRequest[], names: KurrentDbStreamNames): void {
   const streams = new Set<string>();
-  const ids = new Set<string>();
   for (const { streamId, events } of requests) {
     names.streamOf(streamId);
     // KurrentDB takes each stream once per multi-stream append.
     if (streams.has(streamId)) throw new Error(`appendMany names stream ${streamId} twice; KurrentDB appends to a stream once per transaction`);
     streams.add(streamId);
-    for (const { eventId } of events) {
-      assertUuidEventId(eventId);
-      if (ids.has(eventId)) throw new DuplicateEventIdError(eventId);
-      ids.add(eventId);
-    }
+    for (const { eventId } of events) assertUuidEventId(eventId);
   }
 }
+
+/** Index of the first event whose id came earlier in the call (or in `earlier`), -1 when none did. */
+function indexOfRepeat(events: readonly NewEvent[], earlier: ReadonlySet<string>): number {
+  const seen = new Set(earlier);
+  for (let i = 0; i < events.length; i += 1) {
+    if (seen.has(events[i].eventId)) return i;
+    seen.add(events[i].eventId);
+  }
+  return -1;
+}
+
+/** Event ids of the requests before the `index`th. */
+const idsBefore = (requests: readonly AppendRequest[], index: number): ReadonlySet<string> =>
+  new Set(requests.slice(0, index).flatMap((r) => r.events.map((e) => e.eventId)));
 
 const summary = (e: AppendResult['events'][number]): AppendResult['events'][number] => ({
   eventId: e.eventId,
