@@ -8,7 +8,6 @@ export const ErrorCode = {
   illegalGeneration: 22,
   inconsistentGroupProtocol: 23,
   unknownMemberId: 25,
-  invalidSessionTimeout: 26,
   rebalanceInProgress: 27,
   unsupportedVersion: 35,
   topicAlreadyExists: 36,

@@ -42,7 +42,3 @@ export const newEncoder = (): WireEncoder => new EncoderClass();
 /** CRC-32C as record batches (magic 2) carry it. */
 export const crc32c = (buffer: Buffer): number => crc32C(buffer);
 
-/** Encodes an array whose items each need their own encoder. */
-export function encodeArray<T>(items: readonly T[], encode: (item: T) => WireEncoder): WireEncoder[] {
-  return items.map(encode);
-}

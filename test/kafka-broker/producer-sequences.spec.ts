@@ -12,7 +12,7 @@ describe('ProducerSequences (idempotent producer bookkeeping)', () => {
 
   const appended = (first: number, count: number, baseOffset: number) => {
     expect(sequences.check(partition, producerId, 0, first, count)).toEqual({ kind: 'append' });
-    sequences.recordAppend(partition, producerId, 0, first, count, baseOffset);
+    sequences.recordAppend(partition, producerId, first, count, baseOffset);
   };
 
   it('accepts a first batch at sequence 0 and each next batch right after the last', () => {

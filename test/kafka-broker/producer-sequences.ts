@@ -1,7 +1,7 @@
 import { ErrorCode } from './error-codes';
 
 type BatchSeen = { firstSequence: number; lastSequence: number; baseOffset: number };
-type PartitionProducerState = { epoch: number; recent: BatchSeen[] };
+type PartitionProducerState = { recent: BatchSeen[] };
 
 /** How many recent batches per producer and partition a broker remembers to answer duplicates (Kafka keeps 5). */
 const rememberedBatches = 5;
@@ -45,9 +45,9 @@ export class ProducerSequences {
     return { kind: 'reject', errorCode: ErrorCode.outOfOrderSequenceNumber };
   }
 
-  recordAppend(partitionKey: string, producerId: bigint, epoch: number, firstSequence: number, recordCount: number, baseOffset: number): void {
+  recordAppend(partitionKey: string, producerId: bigint, firstSequence: number, recordCount: number, baseOffset: number): void {
     const key = this.key(partitionKey, producerId);
-    const state = this.partitions.get(key) ?? { epoch, recent: [] };
+    const state = this.partitions.get(key) ?? { recent: [] };
     state.recent.push({ firstSequence, lastSequence: firstSequence + recordCount - 1, baseOffset });
     if (state.recent.length > rememberedBatches) state.recent.shift();
     this.partitions.set(key, state);

@@ -65,7 +65,7 @@ function appendPartition(context: BrokerContext, topic: string, partition: numbe
     }
     const baseOffset = log.append(batches[index], header.recordCount, header.maxTimestamp);
     if (idempotent) {
-      context.producers.recordAppend(partitionKey, header.producerId, header.producerEpoch, header.baseSequence, header.recordCount, baseOffset);
+      context.producers.recordAppend(partitionKey, header.producerId, header.baseSequence, header.recordCount, baseOffset);
     }
     firstOffset ??= baseOffset;
   }
