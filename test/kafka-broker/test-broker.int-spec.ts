@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { startTestBroker, type TestBroker } from './test-broker';
 
 jest.setTimeout(120_000);
@@ -109,6 +109,37 @@ describe('test broker (kafkajs 2.2.4 over the wire)', () => {
     for (const s of seen) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s.seq]);
     expect(byKey.size).toBe(40);
     for (const seqs of byKey.values()) expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('stores gzip batches as sent and serves them back whole (it never decompresses)', async () => {
+    const producer = client(broker.brokers, 'spec-gzip').producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const values = Array.from({ length: 100 }, (_, i) => `compressed ${i} ${'x'.repeat(100)}`);
+    await producer.send({ topic: 'gzip', acks: -1, compression: CompressionTypes.GZIP, messages: values.map((value) => ({ key: 'k', value })) });
+    await producer.disconnect();
+    const seen: string[] = [];
+    const consumer = client(broker.brokers, 'spec-gzip-reader').consumer({ groupId: 'gzip', maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: ['gzip'], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`read ${seen.length} of 100`)), 30_000);
+        void consumer
+          .run({
+            eachMessage: async ({ message }) => {
+              seen.push(message.value!.toString());
+              if (seen.length === 100) {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(seen).toEqual(values);
   });
 
   it('resumes a restarted consumer from the offsets its group committed', async () => {
