@@ -285,14 +285,15 @@ describe('web page in Chromium over the imported NHS ODS history', () => {
     database?.remove();
   });
 
-  it('opens a closed trust on its last open day and draws its split into two successors', async () => {
+  it('opens a closed trust on its last open day and, from its box on the chart, draws its split into two successors', async () => {
     const { page } = browser;
     await page.goto(`${base}/#org=RW6`);
     await page.locator('#org-chart svg').waitFor();
     await expect(page.locator('#org-chart').getAttribute('data-at')).resolves.toBe('2021-09-30');
     await expect(page.locator('#lineage-id').inputValue()).resolves.toBe('RW6');
 
-    await page.getByRole('button', { name: 'Show lineage' }).click();
+    await page.locator('#org-chart g.unit[data-organisation]').focus();
+    await page.keyboard.press('Enter');
     await page.locator('#lineage-result svg').waitFor();
 
     await expect(page.locator('#lineage-result svg g.lineage-node').count()).resolves.toBe(3);
@@ -302,5 +303,17 @@ describe('web page in Chromium over the imported NHS ODS history', () => {
     expect(errors).toEqual([]);
     await page.locator('#lineage-panel').scrollIntoViewIfNeeded();
     await browser.screenshot('12-ods-rw6-lineage');
+  });
+
+  it('draws the same lineage from the lineage form, by ODS code', async () => {
+    const { page } = browser;
+    await page.locator('#lineage-result').evaluate((result: { replaceChildren: () => void }) => result.replaceChildren());
+    await page.getByLabel('Of', { exact: true }).selectOption('organisation');
+    await page.getByLabel('Id or code', { exact: true }).fill('RM3');
+    await page.getByRole('button', { name: 'Show lineage' }).click();
+    await page.locator('#lineage-result svg').waitFor();
+
+    await expect(page.locator('#lineage-result ul').textContent()).resolves.toMatch(/\(RW6\) → .*\(RM3\): split 2021-10-01/);
+    expect(errors).toEqual([]);
   });
 });

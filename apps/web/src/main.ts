@@ -15,7 +15,11 @@ const DEMO_ORGANISATION = 'northvale-ft';
 
 const lineage = new LineagePanel();
 const picker = new OrganisationPicker((idOrCode) => void openOrganisation(idOrCode));
-const chart = new ChartPanel(picker.nameOf, (unitId) => void lineage.show('unit', unitId));
+const chart = new ChartPanel(
+  picker.nameOf,
+  (unitId) => void lineage.show('unit', unitId),
+  (organisationId) => void lineage.show('organisation', organisationId),
+);
 const diff = new DiffPanel(chart);
 const programmes = new ProgrammesPanel();
 const metrics = new MetricsPanel();

@@ -3,7 +3,8 @@ import { BOX, boxHeight, fit } from './box-geometry';
 import type { ChartBox, HolderLine, PostBlock, PostLine } from './chart-model';
 import { svg, tooltip } from './svg';
 
-export type OrgChartOptions = { title: string; onUnit?: (unitId: string) => void };
+/** `onUnit` runs when a unit box is chosen (click, Enter or Space), `onOrganisation` for the organisation's own box. */
+export type OrgChartOptions = { title: string; onUnit?: (unitId: string) => void; onOrganisation?: () => void };
 
 /**
  * Draws the unit tree left to right as SVG: d3-hierarchy's tidy tree places the boxes, with the gap between
@@ -39,15 +40,17 @@ const elbow = (source: HierarchyPointNode<ChartBox>, target: HierarchyPointNode<
 function unitBox(node: HierarchyPointNode<ChartBox>, height: number, options: OrgChartOptions): SVGGElement {
   const box = node.data;
   const isUnit = !box.id.startsWith('__');
+  const activate = isUnit ? options.onUnit && (() => options.onUnit!(box.id)) : box.id === '__organisation' ? options.onOrganisation : undefined;
   const posts = box.blocks.reduce((n, b) => n + b.posts.length, 0);
   const g = svg('g', {
     class: `unit kind-${box.kind}${box.highlight ? ' changed' : ''}${box.partnership ? ' partnership' : ''}`,
     transform: `translate(${node.y},${node.x - height / 2})`,
     'data-unit-id': isUnit ? box.id : null,
     'data-highlight': box.highlight,
-    tabindex: isUnit ? 0 : null,
-    role: isUnit ? 'button' : null,
-    'aria-label': isUnit ? `${box.name}, ${box.kind}, ${posts} post${posts === 1 ? '' : 's'}${box.highlight ? `, ${box.highlight}` : ''}${box.partnership ? `, ${box.partnership}` : ''}: show its lineage` : box.name,
+    'data-organisation': box.id === '__organisation' ? 'true' : null,
+    tabindex: activate ? 0 : null,
+    role: activate ? 'button' : null,
+    'aria-label': isUnit ? `${box.name}, ${box.kind}, ${posts} post${posts === 1 ? '' : 's'}${box.highlight ? `, ${box.highlight}` : ''}${box.partnership ? `, ${box.partnership}` : ''}: show its lineage` : `${box.name}${activate ? ': show its lineage' : ''}`,
   });
   g.append(svg('rect', { width: BOX.width, height, rx: 6, class: 'box' }));
   g.append(svg('text', { x: 10, y: 17, class: 'unit-name' }, fit(box.name, 44)), tooltip(box.name));
@@ -58,8 +61,7 @@ function unitBox(node: HierarchyPointNode<ChartBox>, height: number, options: Or
     y += BOX.partnershipLine;
   }
   for (const block of box.blocks) y = drawBlock(g, block, y);
-  if (isUnit && options.onUnit) {
-    const activate = () => options.onUnit!(box.id);
+  if (activate) {
     g.addEventListener('click', activate);
     g.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {

@@ -26,6 +26,7 @@ export class ChartPanel {
   constructor(
     private readonly orgName: OrganisationNames,
     private readonly onUnit: (unitId: string) => void,
+    private readonly onOrganisation: (organisationId: string) => void,
   ) {
     this.slider.addEventListener('input', () => this.show(isoDate(Number(this.slider.value))));
     this.dateInput.addEventListener('change', () => isCalendarDate(this.dateInput.value) && this.show(this.dateInput.value));
@@ -94,7 +95,7 @@ export class ChartPanel {
     try {
       const structure = await getJson<Structure>(`/organisations/${encodeURIComponent(this.organisationId)}/structure`, { at, knownAt: this.knownAtValue }, request.signal);
       const title = `${structure.organisation.name} on ${structure.at}, as known at ${structure.knownAt}`;
-      container.replaceChildren(renderOrgChart(chartBoxes(structure, this.orgName, this.highlights), { title, onUnit: this.onUnit }));
+      container.replaceChildren(renderOrgChart(chartBoxes(structure, this.orgName, this.highlights), { title, onUnit: this.onUnit, onOrganisation: () => this.onOrganisation(structure.organisation.organisationId) }));
       if (this.scrollToRoot) {
         this.scrollToRoot = false;
         showRoot(container);
