@@ -5,24 +5,30 @@ jest.setTimeout(120_000);
 
 const client = (brokers: string[], clientId: string) => new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING });
 
-type Seen = { key: string; seq: number; partition: number; offset: number };
+type Seen = { key: string; value: string; seq: number; partition: number; offset: number };
 
-/** Runs a consumer until `count` messages arrived (bounded by a timeout), recording them. */
-async function readUntil(consumer: Consumer, topic: string, count: number, seen: Seen[], timeoutMs = 60_000): Promise<void> {
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+/**
+ * Runs the (connected) members of one group on `topic` until `count` messages arrived in all, bounded by a
+ * timeout, recording them; the consumers are left running for the caller to disconnect.
+ */
+async function readUntil(consumers: Consumer[], topic: string, count: number, seen: Seen[], timeoutMs = 90_000): Promise<void> {
+  await Promise.all(consumers.map((c) => c.subscribe({ topics: [topic], fromBeginning: true })));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`read ${seen.length} of ${count} messages within ${timeoutMs} ms`)), timeoutMs);
-    void consumer
-      .run({
-        eachMessage: async ({ partition, message }) => {
-          seen.push({ key: message.key!.toString(), seq: Number(message.value!.toString()), partition, offset: Number(message.offset) });
-          if (seen.length >= count) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      })
-      .catch(reject);
+    for (const consumer of consumers) {
+      void consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            const value = message.value!.toString();
+            seen.push({ key: message.key!.toString(), value, seq: Number(value), partition, offset: Number(message.offset) });
+            if (seen.length >= count) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    }
   });
 }
 
@@ -78,23 +84,7 @@ describe('test broker (kafkajs 2.2.4 over the wire)', () => {
     const consumers = [1, 2].map((n) => client(broker.brokers, `spec-consumer-${n}`).consumer({ groupId: 'ten-k', maxWaitTimeInMs: 100 }));
     await Promise.all(consumers.map((c) => c.connect()));
     try {
-      await Promise.all(consumers.map((c) => c.subscribe({ topics: [topic], fromBeginning: true })));
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`read ${seen.length} of 10000`)), 90_000);
-        for (const c of consumers) {
-          void c
-            .run({
-              eachMessage: async ({ partition, message }) => {
-                seen.push({ key: message.key!.toString(), seq: Number(message.value!.toString()), partition, offset: Number(message.offset) });
-                if (seen.length >= 10_000) {
-                  clearTimeout(timer);
-                  resolve();
-                }
-              },
-            })
-            .catch(reject);
-        }
-      });
+      await readUntil(consumers, topic, 10_000, seen);
     } finally {
       await Promise.all(consumers.map((c) => c.disconnect()));
     }
@@ -117,29 +107,15 @@ describe('test broker (kafkajs 2.2.4 over the wire)', () => {
     const values = Array.from({ length: 100 }, (_, i) => `compressed ${i} ${'x'.repeat(100)}`);
     await producer.send({ topic: 'gzip', acks: -1, compression: CompressionTypes.GZIP, messages: values.map((value) => ({ key: 'k', value })) });
     await producer.disconnect();
-    const seen: string[] = [];
+    const seen: Seen[] = [];
     const consumer = client(broker.brokers, 'spec-gzip-reader').consumer({ groupId: 'gzip', maxWaitTimeInMs: 100 });
     await consumer.connect();
     try {
-      await consumer.subscribe({ topics: ['gzip'], fromBeginning: true });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`read ${seen.length} of 100`)), 30_000);
-        void consumer
-          .run({
-            eachMessage: async ({ message }) => {
-              seen.push(message.value!.toString());
-              if (seen.length === 100) {
-                clearTimeout(timer);
-                resolve();
-              }
-            },
-          })
-          .catch(reject);
-      });
+      await readUntil([consumer], 'gzip', 100, seen);
     } finally {
       await consumer.disconnect();
     }
-    expect(seen).toEqual(values);
+    expect(seen.map((m) => m.value)).toEqual(values);
   });
 
   it('resumes a restarted consumer from the offsets its group committed', async () => {
@@ -152,7 +128,7 @@ describe('test broker (kafkajs 2.2.4 over the wire)', () => {
     const first: Seen[] = [];
     const before = client(broker.brokers, 'spec-before').consumer({ groupId: 'resume', maxWaitTimeInMs: 100 });
     await before.connect();
-    await readUntil(before, topic, 500, first);
+    await readUntil([before], topic, 500, first);
     await before.disconnect();
 
     const committed = await admin.fetchOffsets({ groupId: 'resume', topics: [topic] });
@@ -164,7 +140,7 @@ describe('test broker (kafkajs 2.2.4 over the wire)', () => {
     const after = client(broker.brokers, 'spec-after').consumer({ groupId: 'resume', maxWaitTimeInMs: 100 });
     await after.connect();
     try {
-      await readUntil(after, topic, 300, second);
+      await readUntil([after], topic, 300, second);
     } finally {
       await after.disconnect();
     }
