@@ -1,6 +1,7 @@
 import { eventUpcasters } from '@orgchange/domain';
 import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
 import {
+  allTopics,
   ContractSchemas,
   KafkaPublisher,
   MessageFactory,
@@ -35,7 +36,8 @@ describe('API → store → Kafka topics', () => {
   const schemas = new ContractSchemas();
 
   beforeAll(async () => {
-    kafka = await startTestKafka();
+    // 'full': the in-repo test broker, so the relay runs as deployed: idempotent producer, topics created at start.
+    kafka = await startTestKafka({ features: 'full' });
     api = await startApi();
     relayStore = new SqliteEventStore({ file: api.database.file, upcast: chainUpcasters(eventUpcasters) });
     publisher = new KafkaPublisher({ brokers: kafka.brokers, clientId: 'e2e-relay', idempotent: kafka.kind !== 'mock-cluster', partitions: 3, replicationFactor: 1 });
@@ -79,6 +81,7 @@ describe('API → store → Kafka topics', () => {
     const lagBefore = (await api.http.get('/health').expect(200)).body.info.relay;
     expect(lagBefore).toMatchObject({ status: 'up', waiting: events.length });
 
+    if (kafka.kind !== 'mock-cluster') await publisher.ensureTopics(allTopics(topics));
     relay.start();
     const messages = await consumeAll(kafka.brokers, TOPIC_CATEGORIES.map((c) => topics[c]), { until: (all) => all.length >= events.length });
 

@@ -1,4 +1,5 @@
 import { SqliteEventStore, type NewEvent } from '@orgchange/event-store';
+import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { MessageFactory } from './kafka-message';
 import { KafkaPublisher } from './kafka-publisher';
 import { OrganisationKeys } from './organisation-key';
 import { OutboxRelay } from './outbox-relay';
-import { topicNames } from './topics';
+import { allTopics, topicNames } from './topics';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +24,8 @@ const unitRenamed = (organisationId: string, seq: number, data: Record<string, u
   metadata: { actor: 'test', correlationId: randomUUID() },
 });
 
-describe('OutboxRelay against Kafka', () => {
+/** 'basic': librdkafka's mock cluster (plain producer); 'full': the in-repo test broker (idempotent producer, CreateTopics). */
+describe.each(['basic', 'full'] as const)('OutboxRelay against Kafka (%s)', (features) => {
   let kafka: TestKafka;
   let dir: string;
   let store: SqliteEventStore;
@@ -33,7 +35,7 @@ describe('OutboxRelay against Kafka', () => {
   let topics: ReturnType<typeof topicNames>;
 
   beforeAll(async () => {
-    kafka = await startTestKafka();
+    kafka = await startTestKafka({ features });
   });
   afterAll(async () => {
     await kafka.stop();
@@ -99,6 +101,23 @@ describe('OutboxRelay against Kafka', () => {
     expect(JSON.parse(deadLetters[0].value!).event).toMatchObject({ eventId: poison.eventId, data: { name: 42 } });
     expect(await store.outbox.deadLetters()).toEqual([expect.objectContaining({ eventId: poison.eventId, error: expect.stringMatching(/name must be string/) })]);
     expect(await store.outbox.pending(10)).toEqual([]);
+  });
+
+  it('creates the missing topics once, with the partitions asked for (not on the mock cluster, which has no CreateTopics)', async () => {
+    if (kafka.kind === 'mock-cluster') return;
+    const wanted = allTopics(topics);
+
+    expect((await publisher.ensureTopics(wanted)).sort()).toEqual([...wanted].sort());
+    expect(await publisher.ensureTopics(wanted)).toEqual([]);
+
+    const admin = new Kafka({ brokers: kafka.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: wanted });
+      expect(metadata.map((t) => t.partitions.length)).toEqual(wanted.map(() => 3));
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('keeps entries waiting while the broker cannot be reached, and reports it', async () => {
