@@ -1,13 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import type { Page } from 'playwright-core';
-import { type BrowserSession, expectFreshWebBundle, openBrowser } from '../apps/web/test/browser-session';
-import { join } from 'node:path';
-import { type ApiHarness, REPO_ROOT, startApi, startApiWithDemo, tempDatabase, type TempDatabase, tokenFor } from './support/api-harness';
 import type { SqliteEventStore } from '@orgchange/event-store';
 import { LeadershipReader } from '@orgchange/projections';
 import { ImpactAnalyser, ImpactRecipientFinder, NotificationSagaRunner } from '@orgchange/workflow';
-import { runQuietly } from './support/cli-output';
+import type { Page } from 'playwright-core';
+import { type BrowserSession, expectFreshWebBundle, listenOnLoopback, openBrowser } from '../apps/web/test/browser-session';
+import { type ApiHarness, startApiWithDemo } from './support/api-harness';
 
 jest.setTimeout(60_000);
 
@@ -42,8 +38,7 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
 
   beforeAll(async () => {
     api = await startApiWithDemo({ env: { AUTH_MODE: 'off' } });
-    const server = (await api.app.listen(0, '127.0.0.1')) as Server;
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(api.app);
     browser = await openBrowser(errors);
   });
   afterAll(async () => {
@@ -204,116 +199,5 @@ describe('web page in Chromium, local demo mode (AUTH_MODE=off)', () => {
     await expect(notifications.locator('tbody tr').first().textContent()).resolves.toContain('pending');
     await page.locator('#programmes-panel').scrollIntoViewIfNeeded();
     await browser.screenshot('08-programme');
-  });
-});
-
-/**
- * Given the API with bearer-token authentication (AUTH_MODE=jwt, as `npm start` runs by default); when the page
- * opens without a token, then it says why nothing shows; when an analyst's token is pasted into the token box,
- * then every read carries it and the chart draws.
- */
-describe('web page in Chromium, with authentication (AUTH_MODE=jwt)', () => {
-  let api: ApiHarness;
-  let browser: BrowserSession;
-  let base: string;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    api = await startApiWithDemo();
-    const server = (await api.app.listen(0, '127.0.0.1')) as Server;
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await openBrowser(errors);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  it('serves the page itself without a token, and names the missing token when the API refuses the reads', async () => {
-    const { page } = browser;
-    await page.goto(`${base}/`);
-    await page.locator('#status.error').waitFor();
-
-    await expect(page.locator('#status').textContent()).resolves.toMatch(/^401 .*paste a token under "Access token"/);
-    await expect(page.locator('#org-chart svg').count()).resolves.toBe(0);
-    expect(errors.splice(0).every((e) => e.startsWith('401 GET'))).toBe(true);
-    await browser.screenshot('10-token-missing');
-  });
-
-  it('sends the pasted token as a bearer token on every read and draws the chart', async () => {
-    const { page } = browser;
-    const token = tokenFor('analyst');
-    const authorisations = new Set<string | undefined>();
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/organisations/')) authorisations.add(request.headers().authorization);
-    });
-
-    // The refused read has opened the token box already.
-    await expect(page.locator('#token-box').getAttribute('open')).resolves.toBe('');
-    await page.getByLabel('Bearer token').fill(token);
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('#org-chart svg g.unit[data-unit-id="div-medicine-surgery"]').waitFor();
-
-    expect([...authorisations]).toEqual([`Bearer ${token}`]);
-    expect(errors).toEqual([]);
-    await browser.screenshot('11-token-pasted');
-  });
-});
-
-/**
- * Given the real NHS ODS extracts imported through the CLI (Pennine Acute, RW6, closed on 2021-09-30 and split
- * into RM3 and R0A); when the page opens RW6 by its code and asks for its lineage; then the graph shows the split.
- */
-describe('web page in Chromium over the imported NHS ODS history', () => {
-  let database: TempDatabase;
-  let api: ApiHarness;
-  let browser: BrowserSession;
-  let base: string;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    database = tempDatabase();
-    await runQuietly(['import', 'nhs-ods', '--dir', join(REPO_ROOT, '..', 'shared', 'data', 'nhs-ods'), '--db', database.file]);
-    api = await startApi({ database, env: { AUTH_MODE: 'off', HOST: '127.0.0.1' } });
-    const server = (await api.app.listen(0, '127.0.0.1')) as Server;
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await openBrowser(errors);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    database?.remove();
-  });
-
-  it('opens a closed trust on its last open day and, from its box on the chart, draws its split into two successors', async () => {
-    const { page } = browser;
-    await page.goto(`${base}/#org=RW6`);
-    await page.locator('#org-chart svg').waitFor();
-    await expect(page.locator('#org-chart').getAttribute('data-at')).resolves.toBe('2021-09-30');
-    await expect(page.locator('#lineage-id').inputValue()).resolves.toBe('RW6');
-
-    await page.locator('#org-chart g.unit[data-organisation]').focus();
-    await page.keyboard.press('Enter');
-    await page.locator('#lineage-result svg').waitFor();
-
-    await expect(page.locator('#lineage-result svg g.lineage-node').count()).resolves.toBe(3);
-    const listed = await page.locator('#lineage-result ul').textContent();
-    expect(listed).toMatch(/\(RW6\) → .*\(RM3\): split 2021-10-01/);
-    expect(listed).toMatch(/\(RW6\) → .*\(R0A\): split 2021-10-01/);
-    expect(errors).toEqual([]);
-    await page.locator('#lineage-panel').scrollIntoViewIfNeeded();
-    await browser.screenshot('12-ods-rw6-lineage');
-  });
-
-  it('draws the same lineage from the lineage form, by ODS code', async () => {
-    const { page } = browser;
-    await page.locator('#lineage-result').evaluate((result: { replaceChildren: () => void }) => result.replaceChildren());
-    await page.getByLabel('Of', { exact: true }).selectOption('organisation');
-    await page.getByLabel('Id or code', { exact: true }).fill('RM3');
-    await page.getByRole('button', { name: 'Show lineage' }).click();
-    await page.locator('#lineage-result svg').waitFor();
-
-    await expect(page.locator('#lineage-result ul').textContent()).resolves.toMatch(/\(RW6\) → .*\(RM3\): split 2021-10-01/);
-    expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -53,4 +56,10 @@ export async function openBrowser(errors: string[]): Promise<BrowserSession> {
     },
     close: () => browser.close(),
   };
+}
+
+/** Starts the API under test listening on a free loopback port; returns its base URL. */
+export async function listenOnLoopback(app: INestApplication): Promise<string> {
+  const server = (await app.listen(0, '127.0.0.1')) as Server;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
