@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnTestBroker } from '../../test/kafka-broker/spawn-test-broker';
 
 export type RelayBenchResult = Readonly<{
   broker: string;
@@ -25,8 +26,8 @@ const ORGANISATIONS = 50;
 /**
  * Issue 7's speed targets: relay throughput (events already in the outbox, drained to the broker) and the
  * time from an append's commit to the broker's acknowledgement of its message, with one command appended per
- * millisecond while the relay runs. The broker is KAFKA_BROKERS if set, else librdkafka's mock cluster (kcat)
- * on loopback; the relay uses acks -1, idempotence only where the broker has it (the mock cluster lacks it).
+ * millisecond while the relay runs, against the broker {@link startBroker} picks; the relay uses acks -1,
+ * and the idempotent producer where the broker has it (the mock cluster lacks it).
  */
 export async function relayBench(options: { throughputEvents?: number; commandsPerSec?: number; seconds?: number } = {}): Promise<RelayBenchResult> {
   const broker = await startBroker();
@@ -123,15 +124,25 @@ async function measureCommitToAck(broker: Broker, file: string, perSec: number, 
   }
 }
 
-/** KAFKA_BROKERS, or a 3-broker librdkafka mock cluster in a kcat process of our own (stopped by its PID). */
+/**
+ * KAFKA_BROKERS; else the in-repo test broker (test/kafka-broker, a test double) in its own process on
+ * loopback, which has the idempotent producer; or with RELAY_BENCH_BROKER=mock-cluster, librdkafka's
+ * 3-broker mock cluster in a kcat process (no idempotent producer). Either is stopped by its PID.
+ */
 async function startBroker(): Promise<Broker> {
   const external = (process.env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   if (external.length > 0) return { brokers: external, kind: 'external', stop: async () => undefined };
+  if (process.env.RELAY_BENCH_BROKER === 'mock-cluster') return startMockCluster();
+  const broker = await spawnTestBroker({ partitions: 6 });
+  return { brokers: broker.brokers, kind: 'test-broker', stop: broker.stop };
+}
+
+async function startMockCluster(): Promise<Broker> {
   const kcat = spawn('kcat', ['-X', 'test.mock.num.brokers=3', '-b', 'ignored', '-C', '-t', 'keepalive', '-o', 'end'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const brokers = await new Promise<string[]>((resolve, reject) => {
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`kcat printed no mock cluster within 10 s: ${stderr}`)), 10_000);
-    kcat.once('error', (error) => reject(new Error(`relay bench needs kcat (apt-get install -y kcat) or KAFKA_BROKERS: ${error.message}`)));
+    kcat.once('error', (error) => reject(new Error(`RELAY_BENCH_BROKER=mock-cluster needs kcat (apt-get install -y kcat): ${error.message}`)));
     kcat.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
       const match = /replaced with ((?:127\.0\.0\.1:\d+,?)+)/.exec(stderr);
