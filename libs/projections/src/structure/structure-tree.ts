@@ -22,11 +22,15 @@ export function buildUnitTree(units: readonly UnitRow[], posts: readonly PostVie
   const childrenOf = new Map<string | null, UnitRow[]>();
   for (const unit of units) {
     const parent = unit.parent_unit_id !== null && ids.has(unit.parent_unit_id) ? unit.parent_unit_id : null;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), unit]);
+    pushTo(childrenOf, parent, unit);
   }
   const postsOf = new Map<string, PostView[]>();
-  for (const post of posts) postsOf.set(post.unitId, [...(postsOf.get(post.unitId) ?? []), post]);
-  const leaderCount = (unitId: string) => (postsOf.get(unitId) ?? []).filter((p) => LEADERSHIP_FAMILIES.has(p.family)).length;
+  const leadersOf = new Map<string, number>();
+  for (const post of posts) {
+    pushTo(postsOf, post.unitId, post);
+    if (LEADERSHIP_FAMILIES.has(post.family)) leadersOf.set(post.unitId, (leadersOf.get(post.unitId) ?? 0) + 1);
+  }
+  const leaderCount = (unitId: string) => leadersOf.get(unitId) ?? 0;
 
   let managementLayers = 0;
   const build = (unit: UnitRow, layers: number, seen: Set<string>): UnitView => {
@@ -50,4 +54,11 @@ export function buildUnitTree(units: readonly UnitRow[], posts: readonly PostVie
   };
   const roots = (childrenOf.get(null) ?? []).map((u) => build(u, 0, new Set([u.unit_id])));
   return { roots, managementLayers };
+}
+
+/** Appends to the list under `key` (a structure answer groups about a thousand posts this way). */
+function pushTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
