@@ -5,7 +5,7 @@ import type { OutgoingMessage } from './kafka-message';
 export const ERROR_HEADER = 'orgchange-error';
 export const ORIGINAL_TOPIC_HEADER = 'orgchange-original-topic';
 
-/** Data larger than this is left out of a dead letter, since the broker may have refused it for its size. */
+/** Data larger than this is left out of a dead letter, so the dead letter itself stays small enough to be accepted. */
 const MAX_DATA_CHARS = 100_000;
 
 /**
@@ -24,7 +24,8 @@ export function deadLetterMessage(topic: string, event: RecordedEvent, error: st
       streamVersion: event.streamVersion,
       globalPosition: event.globalPosition.toString(),
       recordedAt: event.recordedAt,
-      ...(data.length <= MAX_DATA_CHARS ? { data: event.data } : { dataOmitted: `${data.length} characters` }),
+      // A message the broker refused (originalTopic set) may be refused again for its size: its data stays in the log.
+      ...(originalTopic === undefined && data.length <= MAX_DATA_CHARS ? { data: event.data } : { dataOmitted: `${data.length} characters, read it from the log by eventId` }),
     },
   });
   const headers: Record<string, string> = { 'content-type': 'application/json', [ERROR_HEADER]: error.slice(0, 1000) };

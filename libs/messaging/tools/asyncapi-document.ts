@@ -109,7 +109,7 @@ export function asyncApiDocument(): Record<string, unknown> {
         error: { type: 'string' },
         event: {
           type: 'object',
-          description: 'The stored event as the relay read it (data left out above 100,000 characters).',
+          description: 'The stored event as the relay read it; `data` is left out (see `dataOmitted`) when the broker refused the message or above 100,000 characters.',
           required: ['eventId', 'type', 'version', 'streamId', 'streamVersion', 'globalPosition', 'recordedAt'],
           properties: {
             eventId: { type: 'string' },
