@@ -94,7 +94,7 @@ export class PostgresEventStore implements EventStore, EventImport {
   }
 
   async readStream(streamId: string): Promise<readonly RecordedEvent[]> {
-    return this.events(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
+    return this.events(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId], 'orgchange_read_stream');
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -185,11 +185,12 @@ export class PostgresEventStore implements EventStore, EventImport {
   }
 
   private page(after: bigint, limit: number): Promise<RecordedEvent[]> {
-    return this.events(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`, [after.toString(), limit]);
+    return this.events(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`, [after.toString(), limit], 'orgchange_read_all');
   }
 
-  private async events(text: string, values: unknown[]): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>({ text, values, rowMode: 'array' });
+  /** `name` makes the statement prepared once per connection: the hot read paths then skip parsing and planning. */
+  private async events(text: string, values: unknown[], name?: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({ text, values, rowMode: 'array', name });
     return rows.map((row) => recordedEventOf(row, this.options.upcast));
   }
 }

@@ -13,11 +13,13 @@ export const EVENT_COLUMNS = `global_position::text AS position_text, event_id, 
 
 export type EventRow = [string, string, string, number, string, number, string, string, string];
 
-/** Turns a row into the port's event: JSON parsed, old schema versions upcast. */
+/** Turns a row into the port's event: JSON parsed, old schema versions upcast (one object per event when none is). */
 export function recordedEventOf(row: EventRow, upcast: Upcaster | undefined): RecordedEvent {
   const [globalPosition, eventId, streamId, streamVersion, storedType, schemaVersion, json, metadata, recordedAt] = row;
-  const stored = { type: storedType, version: schemaVersion, data: JSON.parse(json) as unknown };
-  const { type, version, data } = upcast ? upcast(stored) : stored;
+  let type = storedType;
+  let version = schemaVersion;
+  let data = JSON.parse(json) as unknown;
+  if (upcast) ({ type, version, data } = upcast({ type, version, data }));
   return {
     type,
     version,
