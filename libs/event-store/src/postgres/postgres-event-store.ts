@@ -84,6 +84,7 @@ export class PostgresEventStore implements EventStore, EventImport {
         text: 'SELECT * FROM orgchange_append($1, $2, $3, $4, $5, $6, $7, $8)',
         values: appendArguments(requests),
         rowMode: 'array',
+        name: 'orgchange_append',
       });
       const results = appendResults(requests, rows);
       if (results.some((r) => !r.alreadyStored && r.events.length > 0)) this.notifier.notify();
@@ -98,7 +99,7 @@ export class PostgresEventStore implements EventStore, EventImport {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
+    const { rows } = await this.pool.query<{ version: number }>({ text: 'SELECT version FROM streams WHERE stream_id = $1', values: [streamId], name: 'orgchange_stream_version' });
     return rows[0]?.version ?? -1;
   }
 
