@@ -61,6 +61,8 @@ describe('authentication (AUTH_MODE=jwt, HS256)', () => {
 
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    // The page must load over plain HTTP behind a cluster address, so sub-requests are not forced to https.
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 });

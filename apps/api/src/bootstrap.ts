@@ -14,7 +14,10 @@ import type { AppConfig } from './config/app-config';
 export async function createApi(config: AppConfig, clock?: Clock): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.use(helmet());
+  // helmet's default CSP asks browsers to upgrade every sub-request to https; deployments serving the page over
+  // plain HTTP behind a cluster address (no TLS at the pod) would then fail to load its scripts, so TLS is left to
+  // the ingress and the upgrade directive is dropped.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
