@@ -4,7 +4,7 @@ import { SqliteEventStore, type NewEvent } from '@orgchange/event-store';
 import { randomUUID } from 'node:crypto';
 import { validateRelayConfig } from '../apps/relay/src/relay-config';
 import { RelayHealthServer } from '../apps/relay/src/relay-health.server';
-import { RelayModule } from '../apps/relay/src/relay.module';
+import { openRelayLog, RelayModule } from '../apps/relay/src/relay.module';
 import { tempDatabase, type TempDatabase } from './support/api-harness';
 import { consumeAll } from './support/kafka/consume-all';
 import { startTestKafka, type TestKafka } from './support/kafka/test-kafka';
@@ -51,7 +51,7 @@ describe('the relay application', () => {
       KAFKA_CREATE_TOPICS: String(kafka.kind !== 'mock-cluster'),
       RELAY_HEALTH_PORT: '0',
     });
-    app = await NestFactory.createApplicationContext(RelayModule.forRoot(config), { logger: false });
+    app = await NestFactory.createApplicationContext(RelayModule.forRoot(config, await openRelayLog(config)), { logger: false });
     const base = `http://127.0.0.1:${app.get(RelayHealthServer).address()}`;
 
     await consumeAll(kafka.brokers, [`${prefix}.restructures.v1`], { until: (all) => all.length >= 5 });

@@ -18,7 +18,16 @@ describe('validateRelayConfig', () => {
     expect(config).toMatchObject({ KAFKA_PARTITIONS: 12, KAFKA_IDEMPOTENT: false, KAFKA_CREATE_TOPICS: false });
   });
 
+  it('picks the log as the API does: SQLite by default, PostgreSQL from EVENT_STORE and DATABASE_URL', () => {
+    expect(validateRelayConfig({ KAFKA_BROKERS: 'k:1', ORGCHANGE_DB: '/data/x.sqlite' }).store).toMatchObject({ kind: 'sqlite', file: '/data/x.sqlite' });
+    expect(validateRelayConfig({ KAFKA_BROKERS: 'k:1', EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/orgchange' }).store).toMatchObject({
+      kind: 'postgres',
+      url: 'postgres://db/orgchange',
+    });
+  });
+
   it.each([
+    [{ KAFKA_BROKERS: 'k:1', EVENT_STORE: 'postgres' }, /DATABASE_URL/],
     [{}, /KAFKA_BROKERS must list at least one broker/],
     [{ KAFKA_BROKERS: 'no-port' }, /KAFKA_BROKERS must list brokers as host:port/],
     [{ KAFKA_BROKERS: 'k:1', KAFKA_PARTITIONS: '0' }, /KAFKA_PARTITIONS must be a whole number from 1 to 10000/],

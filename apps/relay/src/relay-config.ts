@@ -1,5 +1,6 @@
 import { Transform, Type, plainToInstance } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { type StoreConfig, storeConfigFrom, storeConfigProblems } from '@orgchange/event-store';
 
 const wholeNumber = (name: string, min: number, max: number) => {
   const message = `${name} must be a whole number from ${min} to ${max}`;
@@ -56,13 +57,20 @@ export class RelayConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
   LOG_LEVEL = 'info';
+
+  /** The event log the relay drains: EVENT_STORE (sqlite, the default, or postgres) and its variables. */
+  store: StoreConfig;
 }
 
 /** Validates the environment, failing start-up with every problem named. */
 export function validateRelayConfig(env: Record<string, unknown>): RelayConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(RelayConfig, defined, { exposeDefaultValues: true, excludeExtraneousValues: false });
-  const errors = validateSync(config);
-  if (errors.length > 0) throw new Error(`invalid configuration:\n  - ${[...new Set(errors.flatMap((e) => Object.values(e.constraints ?? {})))].join('\n  - ')}`);
+  const problems = [...new Set(validateSync(config).flatMap((e) => Object.values(e.constraints ?? {})))];
+  // The log is chosen as the API's is (EVENT_STORE, DATABASE_URL, …: docs/operations.md), checked in the same place.
+  const storeEnv = Object.fromEntries(Object.entries(defined).map(([name, value]) => [name, String(value)]));
+  problems.push(...storeConfigProblems(storeEnv));
+  if (problems.length > 0) throw new Error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  config.store = storeConfigFrom(storeEnv);
   return config;
 }

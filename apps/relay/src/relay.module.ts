@@ -1,18 +1,33 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { eventUpcasters } from '@orgchange/domain';
-import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
+import { chainUpcasters, type EventStore, openLog, type Outbox, SqliteEventStore } from '@orgchange/event-store';
 import { ContractSchemas, errorText, KafkaPublisher, MessageFactory, OrganisationKeys, OutboxRelay, sourceOf, topicNames } from '@orgchange/messaging';
 import type { RelayConfig } from './relay-config';
 import { RelayHealthServer } from './relay-health.server';
 import { RelayService } from './relay.service';
 
-/** Outbox → Kafka: the relay over the SQLite store the API writes, with its health and metrics port. */
+/** The log with the outbox the relay drains. */
+export type RelayLog = EventStore & { outbox: Outbox };
+
+/**
+ * Opens the configured log. On SQLite the relay's own connection writes with synchronous=NORMAL: its writes
+ * are outbox deletes, and losing the last ones to a power cut only publishes those events again (consumers
+ * dedupe); the API's appends stay FULL. KurrentDB has no outbox, so the relay refuses it.
+ */
+export async function openRelayLog(config: RelayConfig): Promise<RelayLog> {
+  const upcast = chainUpcasters(eventUpcasters);
+  const log = config.store.kind === 'sqlite' ? new SqliteEventStore({ file: config.store.file, upcast, synchronous: 'NORMAL' }) : await openLog(config.store, upcast);
+  if (!log.outbox) {
+    await log.close();
+    throw new Error(`EVENT_STORE=${config.store.kind} keeps no outbox: the Kafka relay needs sqlite or postgres`);
+  }
+  return log as RelayLog;
+}
+
+/** Outbox → Kafka: the relay over the configured log, with its health and metrics port. */
 @Module({})
 export class RelayModule {
-  static forRoot(config: RelayConfig): DynamicModule {
-    // synchronous=NORMAL on the relay's own connection only: its writes are outbox deletes, and losing the last
-    // ones to a power cut only publishes those events again (consumers dedupe). The API's appends stay FULL.
-    const store = new SqliteEventStore({ file: config.ORGCHANGE_DB, upcast: chainUpcasters(eventUpcasters), synchronous: 'NORMAL' });
+  static forRoot(config: RelayConfig, store: RelayLog): DynamicModule {
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     const publisher = new KafkaPublisher({
       brokers: config.KAFKA_BROKERS,
