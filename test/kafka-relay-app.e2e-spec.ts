@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { SqliteEventStore, type NewEvent } from '@orgchange/event-store';
+import { openLog, SqliteEventStore, storeConfigFrom, type NewEvent } from '@orgchange/event-store';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/postgres/postgres-test-schemas';
 import { randomUUID } from 'node:crypto';
 import { validateRelayConfig } from '../apps/relay/src/relay-config';
 import { RelayHealthServer } from '../apps/relay/src/relay-health.server';
@@ -80,3 +81,48 @@ async function waitForJson(url: string, ready: (body: any) => boolean, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** The same relay on a PostgreSQL log (DATABASE_URL, else the local server), whose outbox the append function fills. */
+describe('the relay application on PostgreSQL', () => {
+  let kafka: TestKafka;
+  const schema = freshSchemaName('oc_relay');
+  const prefix = `pg-${randomUUID().slice(0, 8)}`;
+  const env = { EVENT_STORE: 'postgres', DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema };
+
+  beforeAll(async () => {
+    kafka = await startTestKafka({ features: 'full' });
+  });
+  afterAll(async () => {
+    await kafka?.stop();
+    await dropSchema(schema);
+  });
+
+  it('publishes what is appended to the PostgreSQL log and empties its outbox', async () => {
+    const api = await openLog(storeConfigFrom(env));
+    let app: INestApplicationContext | undefined;
+    try {
+      for (let i = 0; i < 5; i += 1) await api.append('organisation-trust', [renamed(i)], { expectedVersion: 'any' });
+      const config = validateRelayConfig({
+        ...env,
+        KAFKA_BROKERS: kafka.brokers.join(','),
+        KAFKA_TOPIC_PREFIX: prefix,
+        KAFKA_REPLICATION_FACTOR: '1',
+        KAFKA_IDEMPOTENT: String(kafka.kind !== 'mock-cluster'),
+        KAFKA_CREATE_TOPICS: String(kafka.kind !== 'mock-cluster'),
+        RELAY_HEALTH_PORT: '0',
+      });
+      app = await NestFactory.createApplicationContext(RelayModule.forRoot(config, await openRelayLog(config)), { logger: false });
+
+      const messages = await consumeAll(kafka.brokers, [`${prefix}.restructures.v1`], { until: (all) => all.length >= 5 });
+
+      expect(messages.map((m) => JSON.parse(m.value!).data.name)).toEqual(Array.from({ length: 5 }, (_, i) => `Trust ${i}`));
+      expect(messages.every((m) => m.key === 'trust')).toBe(true);
+      await app.close();
+      app = undefined;
+      expect((await api.outbox!.lag()).waiting).toBe(0);
+    } finally {
+      await app?.close();
+      await api.close();
+    }
+  });
+});
