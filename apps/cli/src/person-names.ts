@@ -11,10 +11,13 @@ export function personDirectoryOf(store: EventStore): PersonDirectory {
   return new SqlitePersonDirectory(store.database);
 }
 
-/** Each person's name on `on`; a person with no name in the directory (or erased) shows as null. */
+/** Shown instead of a name for a person whose identity was erased, so an erased person is not mistaken for an unnamed one. */
+export const ERASED_NAME = '(erased)';
+
+/** Each person's name on `on`; an erased person shows as {@link ERASED_NAME}, a person with no name as null. */
 export async function nameLookup(names: PersonDirectory, personIds: readonly string[], on: CalendarDate): Promise<(personId: string) => string | null> {
-  const found = await names.namesOn(personIds, on);
-  return (personId) => found.get(personId) ?? null;
+  const [found, erased] = await Promise.all([names.namesOn(personIds, on), names.erasedAmong(personIds)]);
+  return (personId) => (erased.has(personId) ? ERASED_NAME : (found.get(personId) ?? null));
 }
 
 /** Runs `read` with the database's leadership reader and its person directory, closing the store afterwards. */
