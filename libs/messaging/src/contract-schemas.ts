@@ -16,7 +16,8 @@ export function schemaDirectory(): string {
 
 /**
  * The published contracts as compiled ajv validators: the CloudEvents envelope and one schema per event
- * type and version (`$id` = the envelope's `dataschema`). Compiled once; checking a message costs microseconds.
+ * type and version, and one per notification message version (`$id` = the envelope's `dataschema`). Compiled
+ * once; checking a message costs microseconds.
  */
 export class ContractSchemas {
   private readonly envelope: ValidateFunction;
@@ -27,10 +28,12 @@ export class ContractSchemas {
     addFormats(ajv);
     const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     this.envelope = ajv.compile(read(join(directory, 'cloudevent.json')));
-    const events = join(directory, 'events');
-    for (const name of readdirSync(events).filter((n) => n.endsWith('.json'))) {
-      const schema = read(join(events, name));
-      this.byUri.set(String(schema.$id), ajv.compile(schema));
+    // events/: generated from the domain's types; notifications/: written by hand for the notification channel.
+    for (const folder of ['events', 'notifications'].map((f) => join(directory, f)).filter((f) => existsSync(f))) {
+      for (const name of readdirSync(folder).filter((n) => n.endsWith('.json'))) {
+        const schema = read(join(folder, name));
+        this.byUri.set(String(schema.$id), ajv.compile(schema));
+      }
     }
   }
 

@@ -13,3 +13,4 @@ export * from './relay-status';
 export * from './outbox-relay';
 export * from './republisher';
 export * from './relay-metrics';
+export * from './notification-contract';

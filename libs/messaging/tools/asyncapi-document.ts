@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { cloudEventType, schemaUri } from '../src/cloud-event';
 import { CLOUDEVENTS_CONTENT_TYPE, REPLAY_HEADER } from '../src/kafka-message';
 import { ERROR_HEADER, ORIGINAL_TOPIC_HEADER } from '../src/dead-letter';
-import { TOPIC_CATEGORIES, TOPIC_OF_EVENT_TYPE, topicNames, type TopicCategory } from '../src/topics';
+import { TOPIC_OF_NOTIFICATION_TYPE, TOPIC_OF_PUBLISHED_TYPE } from '../src/notification-contract';
+import { TOPIC_CATEGORIES, topicNames, type TopicCategory } from '../src/topics';
 import { SCHEMA_DIR } from './event-schemas';
 
 /** Where docs/asyncapi.yaml finds the schemas, relative to itself. */
@@ -13,16 +15,22 @@ const CATEGORY_DESCRIPTIONS: Record<TopicCategory, string> = {
   appointments: 'Posts (created, retitled, regraded, abolished), appointments to them (started, ended) and people registered.',
   boundaries: 'Changes between organisations: services transferred, memberships changed, boundaries redrawn, employment transferred.',
   programmes: 'Change programmes: drafted, proposal published, consultation, decision, changes applied or failed on their dates, review, close or withdrawal.',
-  notifications: 'Reserved for the notification channel: no domain event is published here yet.',
+  notifications: 'Notifications about change programmes, one message per notification to one recipient (a post, unit or organisation), published by the worker\'s Kafka notification channel once the notification saga has decided them.',
 };
 
 /** The Kafka key of every event message (inline: the binding's key does not take a reference). */
 const ORGANISATION_KEY = { type: 'string', description: 'The organisation the stream belongs to (see docs/kafka-contracts.md); a person id for person streams.' };
 
+/** The schema folder of a published type: generated event schemas, or the hand-written notification ones. */
+const schemaFolderOf = (type: string): string => (Object.hasOwn(TOPIC_OF_NOTIFICATION_TYPE, type) ? 'notifications' : 'events');
+
+/** The Kafka key of a notification message. */
+const RECIPIENT_ORGANISATION_KEY = { type: 'string', description: "The recipient's organisation (recipient.organisationId), so one organisation's notifications stay in order." };
+
 /** Each published type at the version its checked-in schema has (`Type.vN.json`). */
 function publishedVersions(): Map<string, number> {
   const versions = new Map<string, number>();
-  for (const name of readdirSync(SCHEMA_DIR)) {
+  for (const name of [...readdirSync(SCHEMA_DIR), ...readdirSync(join(SCHEMA_DIR, '..', 'notifications'))]) {
     const match = /^(\w+)\.v(\d+)\.json$/.exec(name);
     if (match) versions.set(match[1], Math.max(versions.get(match[1]) ?? 0, Number(match[2])));
   }
@@ -38,7 +46,7 @@ export function asyncApiDocument(): Record<string, unknown> {
   const versions = publishedVersions();
   const messageName = (type: string): string => `${type}.v${versions.get(type)}`;
   const typesOf = (category: TopicCategory): string[] =>
-    Object.entries(TOPIC_OF_EVENT_TYPE)
+    Object.entries(TOPIC_OF_PUBLISHED_TYPE)
       .filter(([, c]) => c === category)
       .map(([type]) => type);
   const channels: Record<string, unknown> = {};
@@ -48,7 +56,10 @@ export function asyncApiDocument(): Record<string, unknown> {
     channels[category] = { address: topics[category], title: topics[category], description: CATEGORY_DESCRIPTIONS[category], messages };
     operations[`publish-${category}`] = {
       action: 'send',
-      summary: `The relay publishes ${category} events, keyed by organisation, in log order per key.`,
+      summary:
+        category === 'notifications'
+          ? 'The worker\'s Kafka notification channel publishes each notification once the broker acknowledges it (at least once: dedupe on id), keyed by the recipient\'s organisation.'
+          : `The relay publishes ${category} events, keyed by organisation, in log order per key.`,
       channel: { $ref: `#/channels/${category}` },
       messages: Object.keys(messages).map((name) => ({ $ref: `#/channels/${category}/messages/${name}` })),
     };
@@ -66,14 +77,14 @@ export function asyncApiDocument(): Record<string, unknown> {
     messages: [{ $ref: '#/channels/deadletter/messages/DeadLetter' }],
   };
   const messages: Record<string, unknown> = {};
-  for (const type of Object.keys(TOPIC_OF_EVENT_TYPE)) {
+  for (const type of Object.keys(TOPIC_OF_PUBLISHED_TYPE)) {
     const version = versions.get(type)!;
     messages[messageName(type)] = {
       name: cloudEventType(type, version),
       title: `${type} v${version}`,
       contentType: CLOUDEVENTS_CONTENT_TYPE,
       headers: { $ref: '#/components/schemas/EventHeaders' },
-      bindings: { kafka: { key: ORGANISATION_KEY, bindingVersion: '0.5.0' } },
+      bindings: { kafka: { key: schemaFolderOf(type) === 'notifications' ? RECIPIENT_ORGANISATION_KEY : ORGANISATION_KEY, bindingVersion: '0.5.0' } },
       payload: {
         allOf: [
           { $ref: `${SCHEMAS_FROM_DOCS}/cloudevent.json` },
@@ -82,7 +93,7 @@ export function asyncApiDocument(): Record<string, unknown> {
             properties: {
               type: { const: cloudEventType(type, version) },
               dataschema: { const: schemaUri(type, version) },
-              data: { $ref: `${SCHEMAS_FROM_DOCS}/events/${type}.v${version}.json` },
+              data: { $ref: `${SCHEMAS_FROM_DOCS}/${schemaFolderOf(type)}/${type}.v${version}.json` },
             },
           },
         ],

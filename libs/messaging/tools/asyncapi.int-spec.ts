@@ -4,7 +4,8 @@ import addFormats from 'ajv-formats';
 import { load } from 'js-yaml';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { PUBLISHED_EVENT_TYPES, TOPIC_CATEGORIES, TOPIC_OF_EVENT_TYPE, topicNames } from '../src/topics';
+import { TOPIC_OF_PUBLISHED_TYPE } from '../src/notification-contract';
+import { TOPIC_CATEGORIES, topicNames } from '../src/topics';
 import { asyncApiDocument } from './asyncapi-document';
 
 type Doc = {
@@ -26,7 +27,7 @@ describe('docs/asyncapi.yaml', () => {
     expect(validate(checkedIn) ? [] : validate.errors).toEqual([]);
   });
 
-  it('lists exactly the event types the code publishes, each on the topic the code sends it to', () => {
+  it('lists exactly the types the code publishes (domain events and notifications), each on the topic the code sends it to', () => {
     const topics = topicNames();
     const listed = new Map<string, string>();
     for (const channel of Object.values(checkedIn.channels)) {
@@ -36,7 +37,7 @@ describe('docs/asyncapi.yaml', () => {
         if (type) listed.set(type, channel.address);
       }
     }
-    const published = new Map(PUBLISHED_EVENT_TYPES.map((type) => [type, topics[TOPIC_OF_EVENT_TYPE[type]]]));
+    const published = new Map(Object.entries(TOPIC_OF_PUBLISHED_TYPE).map(([type, category]) => [type, topics[category]]));
     expect(Object.fromEntries([...listed].sort())).toEqual(Object.fromEntries([...published].sort()));
     expect(Object.values(checkedIn.channels).map((c) => c.address).sort()).toEqual([...TOPIC_CATEGORIES.map((c) => topics[c]), topics.deadLetter].sort());
   });

@@ -1,3 +1,4 @@
+import { type KafkaNotificationsConfig, kafkaNotificationsConfigFrom } from './kafka-notifications.config';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** Where and how notifications are delivered, from the environment (see the README's Notifications section). */
@@ -12,6 +13,8 @@ export type NotificationsConfig = Readonly<{
   retry: RetryPolicy;
   /** `NOTIFY_CONCURRENCY` (8): notifications in flight per channel. */
   concurrency: number;
+  /** `NOTIFY_KAFKA_BROKERS` or `NOTIFY_KAFKA=true`: also publish each notification to Kafka (see {@link KafkaNotificationsConfig}). */
+  kafka?: KafkaNotificationsConfig;
 }>;
 
 /** Reads the configuration, throwing one error that names every bad variable. */
@@ -39,6 +42,7 @@ export function notificationsConfigFrom(env: Readonly<Record<string, string | un
       maxDelayMs: whole('NOTIFY_BACKOFF_CAP_MS', DEFAULT_RETRY_POLICY.maxDelayMs, 0),
     },
     concurrency: whole('NOTIFY_CONCURRENCY', 8, 1),
+    kafka: kafkaNotificationsConfigFrom(env, problems),
   };
   if (problems.length > 0) throw new Error(`invalid notifications configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
