@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CLOCK, type Clock, ClockModule, systemClock } from '@orgchange/commands';
 import { EVENT_STORE, type EventStore, EventStoreModule, SqliteEventStore, storeConfigFrom } from '@orgchange/event-store';
-import { NotificationsModule, ProgrammeTimerIndex, ProgrammeTimerRunner } from '@orgchange/workflow';
+import { type NotificationsConfig, NotificationsModule, ProgrammeTimerIndex, ProgrammeTimerRunner } from '@orgchange/workflow';
 import { ProgrammeTimerLoop, TIMER_INTERVAL } from './programme-timer.loop';
 import type { WorkerConfig } from './worker-config';
 import { WORKER_HEALTH_PORT, WorkerHealthServer } from './worker-health.server';
@@ -9,10 +9,11 @@ import { WORKER_HEALTH_PORT, WorkerHealthServer } from './worker-health.server';
 /** The background worker: fires change programmes' timers on the store the API writes. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: WorkerConfig, clock: Clock = systemClock): DynamicModule {
+  /** `notifications`: the NOTIFY_* settings (webhook, log, Kafka channels), read from the process environment when omitted. */
+  static forRoot(config: WorkerConfig, clock: Clock = systemClock, notifications?: NotificationsConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ClockModule.forRoot(clock), EventStoreModule.forRoot(storeConfigFrom(config as unknown as Record<string, string | undefined>)), NotificationsModule.fromEnvironment()],
+      imports: [ClockModule.forRoot(clock), EventStoreModule.forRoot(storeConfigFrom(config as unknown as Record<string, string | undefined>)), notifications ? NotificationsModule.forRoot({ config: notifications }) : NotificationsModule.fromEnvironment()],
       providers: [
         {
           provide: ProgrammeTimerIndex,
