@@ -20,6 +20,8 @@ export { NotificationRelay, type NotificationRelayOptions } from './notification
 export * from './notifications/retry-policy';
 export { WebhookChannel } from './notifications/webhook.channel';
 export { LogChannel } from './notifications/log.channel';
+export { KafkaChannel, type KafkaChannelOptions } from './notifications/kafka.channel';
+export type { KafkaNotificationsConfig } from './notifications/kafka-notifications.config';
 export { ImpactRecipientFinder } from './notifications/impact-recipient-finder';
 export * from './notifications/notifications.config';
 export { NotificationsQuery } from './notifications/notifications.query';
