@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { ID_PATTERN } from '../common/dto-fields';
+import { LogPageQueryDto } from '../common/log-page-query.dto';
 import { IsInstant } from '../projections/read-query-fields';
 
-export class AuditQueryDto {
+/** Audit entries of one page of the log (`after`, `limit`), narrowed by organisation and recorded time. */
+export class AuditQueryDto extends LogPageQueryDto {
   @ApiPropertyOptional({ description: 'only changes to this organisation (required for a programme office: one of its own)' })
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'org must be an organisation id' })
@@ -19,19 +20,4 @@ export class AuditQueryDto {
   @IsOptional()
   @IsInstant()
   to?: string;
-
-  @ApiPropertyOptional({ description: 'continue after this global position (the previous page’s `next`)', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  after?: number;
-
-  @ApiPropertyOptional({ description: 'most entries to return', default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }

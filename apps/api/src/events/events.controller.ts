@@ -1,25 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@orgchange/event-store';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-
-export class ReadLogQueryDto {
-  @ApiPropertyOptional({ description: 'global position to read after (exclusive)', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  after?: number;
-
-  @ApiPropertyOptional({ description: 'most events to return', default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
+import { LogPageQueryDto } from '../common/log-page-query.dto';
 
 /** The log as stored, for operators and replay: JSON-safe positions, both times of every event. */
 export const toEventView = (e: RecordedEvent) => ({
@@ -42,7 +24,7 @@ export class EventsController {
 
   @Get()
   @ApiOperation({ summary: 'The event log in global order, a page at a time' })
-  async read(@Query() query: ReadLogQueryDto) {
+  async read(@Query() query: LogPageQueryDto) {
     const after = query.after ?? 0;
     const events = (await this.store.readAll({ after: BigInt(after), limit: query.limit ?? 100 })).map(toEventView);
     return { after, events, next: events.length > 0 ? events[events.length - 1].globalPosition : after };

@@ -1,6 +1,7 @@
 import { ConcurrencyError, DuplicateEventIdError } from '../event-store.errors';
 import type { AppendRequest, AppendResult, ExpectedVersion, RecordedEvent } from '../event-store.port';
 import type { Upcaster } from '../upcasting';
+import { recordedEventFromRow, type StoredEventRow } from '../stored-event-row';
 
 /**
  * Columns of an event read, in this order, as an array row (`rowMode: 'array'`: cheaper than objects on the
@@ -11,27 +12,10 @@ import type { Upcaster } from '../upcasting';
 export const EVENT_COLUMNS = `global_position::text AS position_text, event_id, stream_id, stream_version, type, schema_version, data::text, metadata::text,
   (extract(epoch FROM recorded_at) * 1000)::bigint::text`;
 
-export type EventRow = [string, string, string, number, string, number, string, string, string];
+export type EventRow = StoredEventRow<string, string>;
 
-/** Turns a row into the port's event: JSON parsed, old schema versions upcast (one object per event when none is). */
-export function recordedEventOf(row: EventRow, upcast: Upcaster | undefined): RecordedEvent {
-  const [globalPosition, eventId, streamId, streamVersion, storedType, schemaVersion, json, metadata, recordedAt] = row;
-  let type = storedType;
-  let version = schemaVersion;
-  let data = JSON.parse(json) as unknown;
-  if (upcast) ({ type, version, data } = upcast({ type, version, data }));
-  return {
-    type,
-    version,
-    data: data as RecordedEvent['data'],
-    eventId,
-    streamId,
-    streamVersion,
-    globalPosition: BigInt(globalPosition),
-    recordedAt: isoOf(recordedAt),
-    metadata: JSON.parse(metadata),
-  };
-}
+/** Turns a row into the port's event: JSON parsed, old schema versions upcast, epoch milliseconds as an ISO instant. */
+export const recordedEventOf = (row: EventRow, upcast: Upcaster | undefined): RecordedEvent => recordedEventFromRow(row, upcast, isoOf);
 
 let lastMillis = '';
 let lastIso = '';

@@ -1,22 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
 import type { Upcaster } from '../upcasting';
+import { recordedEventFromRow, type StoredEventRow } from '../stored-event-row';
 
 /**
- * An `events` row read raw, as an array in {@link EVENT_COLUMNS} order: arrays cost far less to build than
+ * An `events` row read raw, in {@link EVENT_COLUMNS} order: arrays cost far less to build than
  * objects, and reads of the log are the hot path of every projection rebuild.
  */
-export type EventRow = readonly [
-  globalPosition: number,
-  eventId: string,
-  streamId: string,
-  streamVersion: number,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-];
+export type EventRow = StoredEventRow<number, string>;
 
 type StoredSummary = Readonly<{ event_id: string; type: string; global_position: bigint; stream_version: bigint }>;
 
@@ -84,22 +75,7 @@ export function prepareStatements(db: Database): Statements {
   };
 }
 
-/** Turns a row into the port's event: JSON parsed, old schema versions upcast. */
-export function recordedEventOf(row: EventRow, upcast: Upcaster | undefined): RecordedEvent {
-  const [globalPosition, eventId, streamId, streamVersion, storedType, schemaVersion, json, metadata, recordedAt] = row;
-  const stored = { type: storedType, version: schemaVersion, data: JSON.parse(json) as unknown };
-  const { type, version, data } = upcast ? upcast(stored) : stored;
-  return {
-    type,
-    version,
-    // What was appended as `data`, so it has the port's type; JSON round-tripping keeps its shape.
-    data: data as RecordedEvent['data'],
-    eventId,
-    streamId,
-    streamVersion,
-    // Read as a number (exact up to 2^53 events, far beyond any log) and widened to the port's bigint.
-    globalPosition: BigInt(globalPosition),
-    recordedAt,
-    metadata: JSON.parse(metadata),
-  };
-}
+/** Turns a row into the port's event: JSON parsed, old schema versions upcast (recorded time is stored as an ISO instant). */
+export const recordedEventOf = (row: EventRow, upcast: Upcaster | undefined): RecordedEvent => recordedEventFromRow(row, upcast, storedAsIso);
+
+const storedAsIso = (recordedAt: string): string => recordedAt;
