@@ -92,6 +92,9 @@ const migrations: readonly ((schema: string) => string)[] = [
   ALTER TABLE outbox DROP CONSTRAINT IF EXISTS outbox_global_position_fkey;
   ALTER TABLE outbox_dead_letters DROP CONSTRAINT IF EXISTS outbox_dead_letters_global_position_fkey;
   `,
+  // The per-command append (one stream, one new event) skips the general loop's per-request machinery:
+  // measured ~0.1-0.2 ms of a ~0.75 ms call on this machine. Same lock, checks, outbox row and NOTIFY.
+  (schema) => withSingleEventPath(schema, appendFunction(schema, true).replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION')),
 ];
 
 /** Head of the log (position, recorded time) read under the append lock; recorded time never runs backwards. */
@@ -165,6 +168,50 @@ function appendFunction(schema: string, outbox: boolean): string {
     END LOOP;
     PERFORM pg_notify('${channelOf(schema)}', head::text);
   END $$;`;
+}
+
+const GENERAL_LOOP = '    FOR i IN 1 .. cardinality(p_streams) LOOP';
+
+/** Puts {@link singleEventPath} just before the general loop; throws rather than ship the function unchanged. */
+function withSingleEventPath(schema: string, appendSql: string): string {
+  if (!appendSql.includes(GENERAL_LOOP)) throw new Error('orgchange_append: the general loop to put the single-event path before was not found');
+  // A replacer function, as the path's text holds `$'`, which a replacement string would expand.
+  return appendSql.replace(GENERAL_LOOP, () => singleEventPath(schema) + GENERAL_LOOP);
+}
+
+/**
+ * The common case of `orgchange_append`, run before its general loop (migration 5): one request of one event
+ * whose id is not stored yet. Anything else (several requests or events, a retry recognised by its event id)
+ * falls through to the loop, which handles it as before. Single-row VALUES and RETURN NEXT instead of the
+ * loop's generate_series inserts, the retry lookup and RETURN QUERY, which cost a planned query each.
+ */
+function singleEventPath(schema: string): string {
+  return `
+    IF cardinality(p_streams) = 1 AND p_counts[1] = 1 AND NOT EXISTS (SELECT FROM events e WHERE e.event_id = p_ids[1]) THEN
+      SELECT s.version INTO cur_version FROM streams s WHERE s.stream_id = p_streams[1];
+      cur_version := coalesce(cur_version, -1);
+      IF NOT (p_expected[1] = 'any' OR (p_expected[1] = 'no_stream' AND cur_version = -1)
+              OR (p_expected[1] = 'stream_exists' AND cur_version >= 0)
+              OR (p_expected[1] ~ '^-?[0-9]+$' AND p_expected[1]::integer = cur_version)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'OCCON', MESSAGE = p_streams[1], DETAIL = p_expected[1], HINT = cur_version::text;
+      END IF;
+      head := head + 1;
+      INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+        VALUES (head, p_ids[1], p_streams[1], cur_version + 1, p_types[1], p_versions[1], p_datas[1]::json, p_metadatas[1]::json, stamp);
+      INSERT INTO outbox (global_position) VALUES (head);
+      IF cur_version = -1 THEN
+        INSERT INTO streams (stream_id, category, version, created_position)
+          VALUES (p_streams[1], CASE WHEN position('-' in p_streams[1]) = 0 THEN p_streams[1] ELSE split_part(p_streams[1], '-', 1) END, 0, head);
+      ELSE
+        UPDATE streams s SET version = cur_version + 1 WHERE s.stream_id = p_streams[1];
+      END IF;
+      PERFORM pg_notify('${channelOf(schema)}', head::text);
+      request := 1; event_id := p_ids[1]; type := p_types[1]; global_position := head;
+      stream_version := cur_version + 1; already_stored := false; next_version := cur_version + 1;
+      RETURN NEXT;
+      RETURN;
+    END IF;
+`;
 }
 
 /**
