@@ -113,6 +113,33 @@ describe('PostgresEventStore on a shared database', () => {
     expect(recorder.received.map((e) => e.streamId)).toEqual([streamId, streamId]);
   });
 
+  it('writes one event alone (the single-event path) as the general loop writes it: stream row, outbox row, NOTIFY', async () => {
+    const writer = await open();
+    const watcher = await open({ pollIntervalMs: 600_000 });
+    const recorder = record(watcher, 0n);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // lets LISTEN start: the NOTIFY under test must come after it
+    const alone = streamIn('post');
+    const together = streamIn('post');
+
+    await writer.append(alone, [newEvent()], { expectedVersion: 'no_stream' });
+    await writer.appendMany([
+      { streamId: together, events: [newEvent()], expectedVersion: 'no_stream' },
+      { streamId: streamIn(), events: [], expectedVersion: 'any' },
+    ]);
+    const second = await writer.append(alone, [newEvent()], { expectedVersion: 0 });
+    await recorder.until(3);
+    await recorder.subscription.stop();
+
+    expect(second).toMatchObject({ nextExpectedVersion: 1, alreadyStored: false, events: [{ globalPosition: 3n, streamVersion: 1 }] });
+    expect(await sql('SELECT stream_id, category, version, created_position::integer AS created FROM streams ORDER BY created_position')).toEqual([
+      { stream_id: alone, category: 'post', version: 1, created: 1 },
+      { stream_id: together, category: 'post', version: 0, created: 2 },
+    ]);
+    expect(await sql('SELECT global_position::integer AS position FROM outbox ORDER BY 1')).toEqual([{ position: 1 }, { position: 2 }, { position: 3 }]);
+    await expect(writer.append(alone, [newEvent()], { expectedVersion: 0 })).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: alone, expected: 0, actual: 1 });
+    expect(await writer.count()).toBe(3);
+  });
+
   it('keeps recorded time from running backwards and finds the position recorded by an instant', async () => {
     const store = await open();
     const first = await store.append(streamIn(), [newEvent()], { expectedVersion: 'no_stream' });
