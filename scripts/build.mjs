@@ -3,7 +3,8 @@
 // swc rewrites the @orgchange/* aliases from tsconfig.json into relative requires, so dist/ runs
 // with plain `node` and no path-mapping hook.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, readFile, writeFile, chmod } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, writeFile, chmod } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,9 @@ async function* sources(dir) {
 let count = 0;
 // test/kafka-broker is the Kafka test double `npm run bench` starts (node dist/test/kafka-broker/main.js);
 // examples/ are runnable downstream consumers (node dist/examples/downstream-leaders/src/main.js).
+// A tree may be absent: the container image copies only apps/, libs/ and bench/ into its build stage.
 for (const top of ['apps', 'libs', 'bench', 'test/kafka-broker', 'examples']) {
+  if (!existsSync(join(root, top))) continue;
   for await (const file of sources(join(root, top))) {
     const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
     const { code, map } = await transformFile(file, {
@@ -41,6 +44,10 @@ for (const top of ['apps', 'libs', 'bench', 'test/kafka-broker', 'examples']) {
   }
 }
 console.log(`build: ${count} files compiled to dist/`);
+
+// The Kafka contracts' JSON Schemas are read at run time (the relay and the Kafka notification channel check
+// every message), so they travel with dist/ into images that ship nothing else.
+await cp(join(root, 'libs', 'messaging', 'schemas'), join(root, 'dist', 'libs', 'messaging', 'schemas'), { recursive: true });
 
 const { build: buildWeb } = await import('vite');
 await buildWeb({ configFile: join(root, 'apps', 'web', 'vite.config.mjs') });
