@@ -1,11 +1,8 @@
-import { eventUpcasters } from '@orgchange/domain';
-import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
+import type { SqliteEventStore } from '@orgchange/event-store';
 import {
   allTopics,
   ContractSchemas,
   KafkaPublisher,
-  MessageFactory,
-  OrganisationKeys,
   OutboxRelay,
   TOPIC_CATEGORIES,
   TOPIC_OF_EVENT_TYPE,
@@ -14,6 +11,7 @@ import {
 } from '@orgchange/messaging';
 import { randomUUID } from 'node:crypto';
 import { startApi, type ApiHarness } from './support/api-harness';
+import { startRelayOverApi } from './support/kafka/relay-over-api';
 import { createPost, establishOrganisation, establishUnit, given, registerPerson, send } from './support/fixtures';
 import { byKey, consumeAll, type ConsumedMessage } from './support/kafka/consume-all';
 import { startTestKafka, type TestKafka } from './support/kafka/test-kafka';
@@ -39,10 +37,12 @@ describe('API → store → Kafka topics', () => {
     // 'full': the in-repo test broker, so the relay runs as deployed: idempotent producer, topics created at start.
     kafka = await startTestKafka({ features: 'full' });
     api = await startApi();
-    relayStore = new SqliteEventStore({ file: api.database.file, upcast: chainUpcasters(eventUpcasters) });
-    publisher = new KafkaPublisher({ brokers: kafka.brokers, clientId: 'e2e-relay', idempotent: kafka.kind !== 'mock-cluster', partitions: 3, replicationFactor: 1 });
-    const factory = new MessageFactory({ topics, source: 'urn:orgchange:e2e', schemas, keys: new OrganisationKeys(relayStore) });
-    relay = new OutboxRelay(relayStore.outbox, factory, publisher, { deadLetterTopic: topics.deadLetter, batchSize: 25 });
+    ({ relayStore, publisher, relay } = startRelayOverApi(api, {
+      topics,
+      source: 'urn:orgchange:e2e',
+      publisher: { brokers: kafka.brokers, clientId: 'e2e-relay', idempotent: kafka.kind !== 'mock-cluster', partitions: 3, replicationFactor: 1 },
+      relay: { batchSize: 25 },
+    }));
   });
   afterAll(async () => {
     await relay?.stop();

@@ -1,8 +1,8 @@
-import { eventUpcasters } from '@orgchange/domain';
-import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
-import { ContractSchemas, KafkaPublisher, MessageFactory, OrganisationKeys, OutboxRelay, TOPIC_CATEGORIES, topicNames } from '@orgchange/messaging';
+import type { SqliteEventStore } from '@orgchange/event-store';
+import { KafkaPublisher, OutboxRelay, TOPIC_CATEGORIES, topicNames } from '@orgchange/messaging';
 import { randomUUID } from 'node:crypto';
 import { startApi, type ApiHarness } from '../../../test/support/api-harness';
+import { startRelayOverApi } from '../../../test/support/kafka/relay-over-api';
 import { createPost, establishOrganisation, establishUnit, given, registerPerson } from '../../../test/support/fixtures';
 import { startTestKafka, type TestKafka } from '../../../test/support/kafka/test-kafka';
 import { LeadersConsumer } from '../src/leaders-consumer';
@@ -29,11 +29,13 @@ describe('API → relay → Kafka → downstream-leaders', () => {
   beforeAll(async () => {
     kafka = await startTestKafka({ features: 'full' });
     api = await startApi();
-    relayStore = new SqliteEventStore({ file: api.database.file, upcast: chainUpcasters(eventUpcasters) });
-    publisher = new KafkaPublisher({ brokers: kafka.brokers, clientId: 'leaders-e2e-relay', idempotent: true, partitions: 3, replicationFactor: 1 });
+    ({ relayStore, publisher, relay } = startRelayOverApi(api, {
+      topics,
+      source: 'urn:orgchange:leaders-e2e',
+      publisher: { brokers: kafka.brokers, clientId: 'leaders-e2e-relay', idempotent: true, partitions: 3, replicationFactor: 1 },
+      relay: { batchSize: 25 },
+    }));
     await publisher.ensureTopics(TOPIC_CATEGORIES.map((category) => topics[category]).concat(topics.deadLetter));
-    const factory = new MessageFactory({ topics, source: 'urn:orgchange:leaders-e2e', schemas: new ContractSchemas(), keys: new OrganisationKeys(relayStore) });
-    relay = new OutboxRelay(relayStore.outbox, factory, publisher, { deadLetterTopic: topics.deadLetter, batchSize: 25 });
   });
   afterAll(async () => {
     await relay?.stop();
