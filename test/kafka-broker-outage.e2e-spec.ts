@@ -1,7 +1,7 @@
-import { eventUpcasters } from '@orgchange/domain';
-import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
-import { ContractSchemas, KafkaPublisher, MessageFactory, OrganisationKeys, OutboxRelay, topicNames } from '@orgchange/messaging';
+import type { SqliteEventStore } from '@orgchange/event-store';
+import { KafkaPublisher, OutboxRelay, topicNames } from '@orgchange/messaging';
 import { startApi, type ApiHarness } from './support/api-harness';
+import { startRelayOverApi } from './support/kafka/relay-over-api';
 import { establishOrganisation, establishUnit, send } from './support/fixtures';
 import { byKey, consumeAll, type ConsumedMessage } from './support/kafka/consume-all';
 import { startMockCluster, type MockCluster } from './support/kafka/mock-cluster';
@@ -31,10 +31,12 @@ describeWithOwnBroker('broker down during 1,000 appends, then up', () => {
   beforeAll(async () => {
     cluster = await startMockCluster();
     api = await startApi();
-    relayStore = new SqliteEventStore({ file: api.database.file, upcast: chainUpcasters(eventUpcasters) });
-    publisher = new KafkaPublisher({ brokers: cluster.brokers, clientId: 'outage-relay', idempotent: false, partitions: 3, replicationFactor: 1, requestTimeoutMs: 1_000, connectionTimeoutMs: 500 });
-    const factory = new MessageFactory({ topics, source: 'urn:orgchange:e2e', schemas: new ContractSchemas(), keys: new OrganisationKeys(relayStore) });
-    relay = new OutboxRelay(relayStore.outbox, factory, publisher, { deadLetterTopic: topics.deadLetter, batchSize: 100, backoff: { initialMs: 50, maxMs: 500 }, drainTimeoutMs: 0 });
+    ({ relayStore, publisher, relay } = startRelayOverApi(api, {
+      topics,
+      source: 'urn:orgchange:e2e',
+      publisher: { brokers: cluster.brokers, clientId: 'outage-relay', idempotent: false, partitions: 3, replicationFactor: 1, requestTimeoutMs: 1_000, connectionTimeoutMs: 500 },
+      relay: { batchSize: 100, backoff: { initialMs: 50, maxMs: 500 }, drainTimeoutMs: 0 },
+    }));
   });
   afterAll(async () => {
     if (cluster) process.kill(cluster.pid, 'SIGCONT');
@@ -61,6 +63,9 @@ describeWithOwnBroker('broker down during 1,000 appends, then up', () => {
     }
     const during = await relayStore.outbox.lag();
     expect(during.waiting).toBeGreaterThanOrEqual(APPENDS - 100);
+    // On a quiet machine the 1,000 appends can finish before the first produce request times out (1 s), so
+    // the relay's failure is awaited rather than expected to have happened already.
+    await waitFor(async () => relay.status.snapshot().failures > 0, 10_000);
     expect(relay.status.snapshot().failures).toBeGreaterThan(0);
 
     process.kill(cluster.pid, 'SIGCONT');
