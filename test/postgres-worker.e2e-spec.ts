@@ -61,7 +61,9 @@ describe('the worker with its log in PostgreSQL', () => {
       body = await res.json();
       return res.status === 200;
     });
-    expect(body).toMatchObject({ status: 'up', lastRunFailed: false });
+    expect(body).toMatchObject({ status: 'up', lastRunFailed: false, notifications: { healthy: true, saga: { running: true, failure: null } } });
+    const saga = (body as { notifications: { saga: { handledTo: string; logHead: string; lag: number } } }).notifications.saga;
+    expect(saga.lag).toBe(Number(BigInt(saga.logHead) - BigInt(saga.handledTo)));
   });
 
   it('refuses to start without DATABASE_URL, naming it', () => {

@@ -8,6 +8,7 @@ import { importCommand } from './import.command';
 import { kafkaCommand } from './kafka.command';
 import { lineageCommand } from './lineage.command';
 import { logCommand } from './log.command';
+import { notificationsCommand } from './notifications.command';
 import { peopleCommand } from './people.command';
 import { programmesCommand } from './programmes.command';
 import { projectionsCommand } from './projections.command';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError()
     .hook('preAction', (_program, verb) => prepareStore(verb));
-  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), tokenCommand(), peopleCommand(), storeCommand(), kafkaCommand()]) program.addCommand(inheriting(verb, program));
+  for (const verb of [logCommand(), structureCommand(), diffCommand(), timelineCommand(), unitsCommand(), projectionsCommand(), synthCommand(), importCommand(), lineageCommand(), holdersCommand(), programmesCommand(), notificationsCommand(), tokenCommand(), peopleCommand(), storeCommand(), kafkaCommand()]) program.addCommand(inheriting(verb, program));
   for (const verb of analysisCommands()) program.addCommand(inheriting(verb, program));
   return program;
 }

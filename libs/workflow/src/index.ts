@@ -25,4 +25,6 @@ export type { KafkaNotificationsConfig } from './notifications/kafka-notificatio
 export { ImpactRecipientFinder } from './notifications/impact-recipient-finder';
 export * from './notifications/notifications.config';
 export { NotificationsQuery } from './notifications/notifications.query';
+export { NotificationsStatus, type NotificationsHealth } from './notifications/notifications.status';
+export { NotificationRedelivery, type FailedDelivery, type FailedDeliveryFilter } from './notifications/notification-redelivery';
 export { NotificationsModule, type NotificationsModuleOptions } from './notifications/notifications.module';

@@ -5,6 +5,8 @@ import type { Database } from 'better-sqlite3';
  * in one transaction. `seq` is the order notifications were decided in; `notification_id` is unique, so inserting
  * a notification decided again after a crash is a no-op. A delivery row exists once a channel has settled a
  * notification (delivered, or failed after its last attempt); no row means still pending for that channel.
+ * A failed delivery an operator asks to try again is moved to `notification_redeliveries` (which keeps the
+ * failure: its attempts, last error and when it settled) and its delivery row removed, so it is pending again.
  */
 export function migrateNotificationOutbox(db: Database): void {
   db.exec(`
@@ -30,6 +32,17 @@ export function migrateNotificationOutbox(db: Database): void {
       settled_at TEXT NOT NULL,
       PRIMARY KEY (channel, notification_id)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS notification_redeliveries (
+      id INTEGER PRIMARY KEY,
+      channel TEXT NOT NULL,
+      notification_id TEXT NOT NULL,
+      failed_attempts INTEGER NOT NULL,
+      failed_error TEXT,
+      failed_at TEXT NOT NULL,
+      requested_at TEXT NOT NULL,
+      requested_by TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS notification_redeliveries_by_channel ON notification_redeliveries (channel, id);
     CREATE TABLE IF NOT EXISTS notification_saga_checkpoint (saga TEXT PRIMARY KEY, position INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS notification_saga_failures (
       id INTEGER PRIMARY KEY,

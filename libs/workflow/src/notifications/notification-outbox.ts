@@ -12,12 +12,14 @@ export type DeliveryOutcome = Readonly<{ notificationId: string; status: 'delive
 export type NotificationRecord = Notification &
   Readonly<{ deliveries: readonly Readonly<{ channel: string; status: 'delivered' | 'failed'; attempts: number; lastError: string | null; settledAt: string }>[] }>;
 
+export type ChannelCounts = Readonly<{ delivered: number; failed: number; pending: number }>;
+
 /**
  * The notifications outbox table (see {@link migrateNotificationOutbox}). Writes are plain statements: the
  * caller runs `insert` inside the transaction that also moves the saga's checkpoint.
  */
 export class NotificationOutbox {
-  private readonly statements: Record<'insert' | 'byProgramme' | 'byRecipient' | 'pending' | 'settle' | 'deliveries' | 'count', Statement>;
+  private readonly statements: Record<'insert' | 'byProgramme' | 'byRecipient' | 'pending' | 'settle' | 'deliveries' | 'count' | 'settledCounts', Statement>;
 
   constructor(readonly db: Database) {
     migrateNotificationOutbox(db);
@@ -36,6 +38,7 @@ export class NotificationOutbox {
       ),
       deliveries: db.prepare('SELECT channel, status, attempts, last_error AS lastError, settled_at AS settledAt FROM notification_deliveries WHERE notification_id = ? ORDER BY channel'),
       count: db.prepare('SELECT count(*) FROM notification_outbox').pluck(),
+      settledCounts: db.prepare('SELECT status, count(*) AS n FROM notification_deliveries WHERE channel = ? GROUP BY status'),
     };
   }
 
@@ -90,6 +93,14 @@ export class NotificationOutbox {
 
   count(): number {
     return this.statements.count.get() as number;
+  }
+
+  /** How many notifications `channel` has delivered, given up on (failed), and not settled yet (pending). */
+  channelCounts(channel: string): ChannelCounts {
+    const settled = Object.fromEntries((this.statements.settledCounts.all(channel) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const delivered = settled.delivered ?? 0;
+    const failed = settled.failed ?? 0;
+    return { delivered, failed, pending: this.count() - delivered - failed };
   }
 
   private withDeliveries(notification: Notification): NotificationRecord {

@@ -1,5 +1,6 @@
 import { type NotificationChannel, PermanentDeliveryError } from './notification-channel.port';
 import type { DeliveryOutcome, NotificationOutbox } from './notification-outbox';
+import { NotificationRedelivery } from './notification-redelivery';
 import type { Notification } from './notification.types';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -22,6 +23,8 @@ export type RelayProgress = { delivered: number; failed: number };
  * Delivers the outbox's notifications to one channel, oldest first, each tried up to `retry.maxAttempts` times
  * with capped exponential backoff, then recorded as delivered or failed (with attempts and the last error).
  * Outcomes are recorded after delivery, so a crash in between delivers again: at least once, keyed by id.
+ * A failed notification an operator makes pending again (`orgchange notifications retry`) is picked up at the
+ * next poll: the relay looks again from the earliest one.
  */
 export class NotificationRelay {
   private readonly retry: RetryPolicy;
@@ -32,6 +35,9 @@ export class NotificationRelay {
   private readonly onError: (error: unknown) => void;
   /** Every notification up to this place has been settled for the channel by this relay. */
   private settledTo = 0;
+  private readonly redelivery: NotificationRedelivery;
+  /** Redelivery requests up to this id are behind `settledTo` already (a fresh relay starts from the outbox's beginning). */
+  private redeliveriesSeen: number;
   private running?: Promise<void>;
   private stopping = false;
   private stopped = new AbortController();
@@ -48,11 +54,19 @@ export class NotificationRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? (() => undefined);
+    this.redelivery = new NotificationRedelivery(outbox.db);
+    this.redeliveriesSeen = this.redelivery.lastRequestId();
+  }
+
+  /** The channel this relay delivers to, as deliveries record it. */
+  get channelName(): string {
+    return this.channel.name;
   }
 
   /** Delivers until nothing is pending for the channel (or the relay is stopped). */
   async deliverPending(): Promise<RelayProgress> {
     const progress: RelayProgress = { delivered: 0, failed: 0 };
+    this.lookAgainAtRedeliveries();
     while (!this.stopping) {
       const batch = this.outbox.pendingFor(this.channel.name, this.settledTo, this.batchSize);
       if (batch.length === 0) break;
@@ -64,6 +78,13 @@ export class NotificationRelay {
       this.settledTo = batch[batch.length - 1].seq;
     }
     return progress;
+  }
+
+  private lookAgainAtRedeliveries(): void {
+    const rewind = this.redelivery.rewindPoint(this.channel.name, this.redeliveriesSeen);
+    if (!rewind) return;
+    this.settledTo = Math.min(this.settledTo, rewind.fromSeq - 1);
+    this.redeliveriesSeen = rewind.lastId;
   }
 
   /** Delivers in the background until `stop`, woken by `nudge` or every `pollIntervalMs`. */

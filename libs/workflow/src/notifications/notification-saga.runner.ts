@@ -19,7 +19,8 @@ export type NotificationSagaOptions = Readonly<{
   now?: () => Date;
 }>;
 
-export type NotificationSagaStatus = Readonly<{ running: boolean; checkpoint: bigint; failure?: SagaFailure }>;
+/** `checkpoint` is the stored position; `handledTo` the last event handled, ahead of it by events that notified nobody. */
+export type NotificationSagaStatus = Readonly<{ running: boolean; checkpoint: bigint; handledTo: bigint; failure?: SagaFailure }>;
 
 /**
  * Runs {@link notificationSaga} over the global log from a checkpoint kept in the store's file. For an event
@@ -59,7 +60,9 @@ export class NotificationSagaRunner {
   }
 
   status(): NotificationSagaStatus {
-    return { running: this.subscription !== undefined, checkpoint: this.checkpoint(), ...(this.failure ? { failure: this.failure } : {}) };
+    const checkpoint = this.checkpoint();
+    const handledTo = this.handledTo > checkpoint ? this.handledTo : checkpoint;
+    return { running: this.subscription !== undefined, checkpoint, handledTo, ...(this.failure ? { failure: this.failure } : {}) };
   }
 
   /** Follows the log live from the checkpoint until `stop` or a failure. */

@@ -8,6 +8,7 @@ import { NotificationOutbox } from './notification-outbox';
 import { NotificationRelay } from './notification-relay';
 import { NotificationSagaRunner } from './notification-saga.runner';
 import { type NotificationsConfig, notificationsConfigFrom } from './notifications.config';
+import { NotificationsStatus } from './notifications.status';
 import { RECIPIENT_FINDER, type RecipientFinder } from './recipient-finder.port';
 
 const NOTIFICATION_RELAYS = Symbol('NOTIFICATION_RELAYS');
@@ -84,9 +85,15 @@ export class NotificationsModule {
               onFailure: (f) => logger.error(`notification saga stopped at event ${f.eventId} (position ${f.globalPosition}): ${f.error}`),
             }),
         },
+        {
+          provide: NotificationsStatus,
+          inject: [EVENT_STORE, NotificationSagaRunner, NOTIFICATION_RELAYS],
+          useFactory: (store: EventStore, saga: NotificationSagaRunner, relays: readonly NotificationRelay[]) =>
+            new NotificationsStatus(sqliteStore(store), saga, saga.outbox, relays.map((r) => r.channelName)),
+        },
         NotificationsLifecycle,
       ],
-      exports: [NotificationSagaRunner],
+      exports: [NotificationSagaRunner, NotificationsStatus],
     };
   }
 }
