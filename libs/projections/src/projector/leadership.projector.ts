@@ -1,17 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { CreatedPost, PostState } from '@orgchange/domain';
 import type { SqliteEventStore, Subscription, Upcaster } from '@orgchange/event-store';
 import { FactWriter } from '../read-model/fact-writer';
-import { createQueryIndexes, dropQueryIndexes, migrateReadModel, READ_MODEL_TABLES } from '../read-model/read-model.schema';
-import { describeChange, organisationsOf } from './change-log';
+import { migrateReadModel } from '../read-model/read-model.schema';
+import { emitEventFacts, type EventFactSink } from './event-facts';
 import { LOG_ROW, type LogRow, LogPages, type ProjectedEvent } from './log-pages';
 import type { RowChange } from './row-groups';
 import { advance, type CorrectedHistories, StreamViewCache } from './stream-states';
+import { rebuildStreamByStream } from './stream-rebuild';
 
 export const PROJECTION_NAME = 'leadership';
 
 /**
- * `pageSize`: events per transaction (default 2,000 following the log, 10,000 in a rebuild); `cacheSize`: stream
+ * `pageSize`: events per transaction (default 2,000 following the log, 20,000 in a rebuild); `cacheSize`: stream
  * states kept; `upcast`: applied to events read (default: the domain's upcasters, as every app gives its store).
  */
 export type ProjectorOptions = Readonly<{ pageSize?: number; cacheSize?: number; upcast?: Upcaster }>;
@@ -35,7 +35,9 @@ export class LeadershipProjector {
   private readonly change: RowChange = { ended: [], added: [] };
   private readonly pageSize: number;
   private readonly rebuildPageSize: number;
-  private readonly statements: { checkpoint: Statement; saveCheckpoint: Statement; person: Statement; change: Statement; employment: Statement };
+  private readonly statements: { checkpoint: Statement; saveCheckpoint: Statement };
+  /** Where `apply` writes the facts of single events: straight into the live tables. */
+  private readonly facts: EventFactSink;
   private subscription?: Subscription;
   private catchingUp?: Promise<number>;
   /** The checkpoint the cached stream views were folded up to; views are only reused from there. */
@@ -48,19 +50,17 @@ export class LeadershipProjector {
     this.db = store.database;
     migrateReadModel(this.db);
     this.pageSize = options.pageSize ?? 2000;
-    // Larger pages in a rebuild: fewer commits, and more rows inserted once with both recorded times.
-    this.rebuildPageSize = options.pageSize ?? 10_000;
+    // Larger batches in a rebuild: fewer commits, fewer statements.
+    this.rebuildPageSize = options.pageSize ?? 20_000;
     // A page's streams must all stay cached while it is applied.
-    this.views = new StreamViewCache(Math.max(options.cacheSize ?? 20_000, this.rebuildPageSize * 2));
+    this.views = new StreamViewCache(Math.max(options.cacheSize ?? 20_000, this.pageSize * 2));
     this.writer = new FactWriter(this.db);
     this.log = new LogPages(this.db, options.upcast);
     this.statements = {
       checkpoint: this.db.prepare('SELECT position FROM rm_checkpoint WHERE projection = ?'),
       saveCheckpoint: this.db.prepare('INSERT INTO rm_checkpoint (projection, position) VALUES (?, ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position'),
-      person: this.db.prepare('INSERT INTO rm_people (person_id, profession, recorded_from) VALUES (?, ?, ?) ON CONFLICT(person_id) DO NOTHING'),
-      change: this.db.prepare('INSERT OR IGNORE INTO rm_changes (organisation_id, global_position, event_id, type, subject_id, effective_from, recorded_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      employment: this.db.prepare('INSERT INTO rm_employment (person_id, host_organisation_id, unit_id, employer_id, valid_from, recorded_from) VALUES (?, ?, ?, ?, ?, ?)'),
     };
+    this.facts = liveFactSink(this.db);
   }
 
   /** Position of the last event applied. */
@@ -75,23 +75,32 @@ export class LeadershipProjector {
   }
 
   /**
-   * Empties the read model and applies the whole log again, without the query indexes (created again at the
-   * end, or on the next start if the rebuild is cut short; a rebuild cut short resumes with `catchUp`).
+   * Builds the read model again from the whole log, stream by stream into shadow tables that replace the live
+   * ones in one transaction at the end (`rebuildStreamByStream`), then applies what was appended meanwhile. The
+   * live read model stays as it was, and usable, until that swap: a rebuild cut short changes nothing, and running
+   * it again (or catching up) ends with the same read model as a rebuild never interrupted.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildProgress> {
-    await this.catchingUp;
-    this.db.transaction(() => {
-      dropQueryIndexes(this.db);
-      for (const table of READ_MODEL_TABLES) this.db.exec(`DELETE FROM ${table}`);
-      this.statements.saveCheckpoint.run(PROJECTION_NAME, 0);
-    }).immediate();
-    this.views.clear();
+    while (this.catchingUp) await this.catchingUp;
+    const rebuilding = this.runRebuild(onProgress);
+    // Catch-ups asked for meanwhile wait for the rebuild, which ends with one.
+    this.catchingUp = rebuilding.then((p) => p.applied).finally(() => (this.catchingUp = undefined));
+    return rebuilding;
+  }
+
+  private async runRebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildProgress> {
     const total = await this.store.count();
     const started = performance.now();
     const progress = (applied: number): RebuildProgress => ({ applied, total, eventsPerSec: Math.round(applied / Math.max((performance.now() - started) / 1000, 1e-6)) });
-    const applied = await this.pass(this.rebuildPageSize, (n) => onProgress?.(progress(n)));
-    createQueryIndexes(this.db);
-    return progress(applied);
+    const { replayed } = await rebuildStreamByStream(this.db, this.log, {
+      batchSize: this.rebuildPageSize,
+      onBatch: (n) => onProgress?.(progress(n)),
+      onSwap: (head) => this.statements.saveCheckpoint.run(PROJECTION_NAME, head),
+    });
+    this.views.clear();
+    this.viewsAt = undefined;
+    const appended = await this.runCatchUp(this.pageSize, (n) => onProgress?.(progress(replayed + n)));
+    return progress(replayed + appended);
   }
 
   /** Follows the log live (after catching up) until `stop`. */
@@ -157,35 +166,30 @@ export class LeadershipProjector {
   }
 
   private apply(event: ProjectedEvent, histories: CorrectedHistories): void {
-    const position = Number(event.globalPosition);
-    if (event.type === 'PersonRegistered') this.statements.person.run((event.data as { personId: string }).personId, (event.data as { profession: string }).profession, position);
     const view = this.views.get(event.streamId);
-    let organisationId: string | undefined;
+    let next = view;
     if (view) {
       const { ended, added } = this.change;
       ended.length = 0;
       added.length = 0;
-      const next = advance(view, event, histories, this.change);
+      next = advance(view, event, histories, this.change);
+      const position = Number(event.globalPosition);
       for (const row of ended) this.writer.end(row, position);
       for (const row of added) this.writer.add(row, position);
       this.views.set(event.streamId, next);
-      if (next.category === 'post' && (next.state as PostState).status === 'created') organisationId = (next.state as CreatedPost).organisationId;
     }
-    if (event.type === 'EmploymentTransferred' && event.streamId.startsWith('organisation-')) this.recordEmployment(event, position);
-    const organisations = organisationsOf(event, organisationId);
-    if (organisations.length === 0) return;
-    const { subjectId, summary } = describeChange(event);
-    const effectiveFrom = (event.data as { effectiveFrom?: string }).effectiveFrom ?? null;
-    for (const org of organisations) {
-      this.statements.change.run(org, position, event.eventId, event.type, subjectId, effectiveFrom, event.recordedAt, summary);
-    }
+    emitEventFacts(event, next, this.facts);
   }
+}
 
-  /** Employment changes are point facts: a person's employer from a date, until a later change says otherwise. */
-  private recordEmployment(event: ProjectedEvent, position: number): void {
-    const d = event.data as { hostOrganisationId: string; unitId: string; personIds: string[]; toEmployerId: string; effectiveFrom: string };
-    // Recorded once although the event is in every involved organisation's stream.
-    if (event.streamId !== `organisation-${d.hostOrganisationId}`) return;
-    for (const personId of d.personIds) this.statements.employment.run(personId, d.hostOrganisationId, d.unitId, d.toEmployerId, d.effectiveFrom, position);
-  }
+/** Writes the facts of single events into the live tables, one statement each. */
+function liveFactSink(db: Database): EventFactSink {
+  const person = db.prepare('INSERT INTO rm_people (person_id, profession, recorded_from) VALUES (?, ?, ?) ON CONFLICT(person_id) DO NOTHING');
+  const change = db.prepare('INSERT OR IGNORE INTO rm_changes (organisation_id, global_position, event_id, type, subject_id, effective_from, recorded_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const employment = db.prepare('INSERT INTO rm_employment (person_id, host_organisation_id, unit_id, employer_id, valid_from, recorded_from) VALUES (?, ?, ?, ?, ?, ?)');
+  return {
+    person: (...values) => void person.run(...values),
+    change: (...values) => void change.run(...values),
+    employment: (...values) => void employment.run(...values),
+  };
 }

@@ -19,12 +19,19 @@ export const LOG_ROW = { position: 0, streamId: 2, streamVersion: 3, type: 4 } a
  */
 export class LogPages {
   private readonly statement: Statement<[number, number], LogRow>;
+  private readonly streamOrdered: Statement<[string, number, number, number], LogRow>;
   private readonly upcast?: Upcaster;
 
   constructor(db: Database, upcast?: Upcaster) {
     this.statement = db
       .prepare<[number, number], LogRow>(
         'SELECT global_position, event_id, stream_id, stream_version, type, schema_version, data, recorded_at FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
+      )
+      .raw();
+    // Walks the (stream_id, stream_version) index: every stream's events together, in stream order.
+    this.streamOrdered = db
+      .prepare<[string, number, number, number], LogRow>(
+        'SELECT global_position, event_id, stream_id, stream_version, type, schema_version, data, recorded_at FROM events WHERE (stream_id, stream_version) > (?, ?) AND global_position <= ? ORDER BY stream_id, stream_version LIMIT ?',
       )
       .raw();
     // An empty table upcasts nothing: skip the lookup per event.
@@ -34,6 +41,11 @@ export class LogPages {
   /** Up to `limit` rows after `position`, in global order. */
   after(position: bigint, limit: number): LogRow[] {
     return this.statement.all(Number(position), limit);
+  }
+
+  /** Up to `limit` rows at or before position `head`, by stream and then stream version, after the given one. */
+  byStream(streamId: string, streamVersion: number, head: number, limit: number): LogRow[] {
+    return this.streamOrdered.all(streamId, streamVersion, head, limit);
   }
 
   /** The event of a row, its data parsed and upcast. */

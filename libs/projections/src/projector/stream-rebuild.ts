@@ -1,0 +1,71 @@
+import type { Database } from 'better-sqlite3';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { createShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
+import { ShadowWriter } from '../read-model/shadow-writer';
+import { LOG_ROW, type LogPages, type ProjectedEvent } from './log-pages';
+import { StreamReplay } from './stream-replay';
+
+export type StreamRebuildOptions = Readonly<{
+  /** Log rows read, and shadow rows committed, per transaction. */
+  batchSize: number;
+  /** Called after each batch with the number of events replayed so far. */
+  onBatch?: (replayed: number) => void;
+  /** Runs in the transaction that swaps the new tables in, given the position they were rebuilt up to. */
+  onSwap: (head: number) => void;
+}>;
+
+/**
+ * Rebuilds the read model from the log up to its current head without touching the live tables: every stream is
+ * replayed on its own from its events in stream order (the log's stream index), each version of a fact row is
+ * inserted once with both recorded times into shadow tables without indexes, and the shadows replace the live
+ * tables in one transaction that builds the indexes and records the head as the checkpoint. Events appended
+ * meanwhile are left to the projector's catch-up. A rebuild cut short leaves the old read model as it was.
+ * Returns the head and the number of events replayed.
+ */
+export async function rebuildStreamByStream(db: Database, log: LogPages, options: StreamRebuildOptions): Promise<{ head: number; replayed: number }> {
+  const head = (db.prepare('SELECT max(global_position) FROM events').pluck().get() as number | null) ?? 0;
+  createShadowTables(db);
+  const writer = new ShadowWriter(db);
+  const replay = new StreamReplay(writer, writer);
+  let stream: ProjectedEvent[] = [];
+  let after: readonly [string, number] = ['', -1];
+  let replayed = 0;
+  for (let done = false; !done; ) {
+    withNormalSync(db, () =>
+      db.transaction(() => {
+        const rows = log.byStream(after[0], after[1], head, options.batchSize);
+        for (const row of rows) {
+          if (stream.length > 0 && stream[0].streamId !== row[LOG_ROW.streamId]) {
+            replay.replay(stream);
+            stream = [];
+          }
+          stream.push(log.event(row));
+        }
+        replayed += rows.length;
+        done = rows.length < options.batchSize;
+        if (done) replay.replay(stream);
+        else after = [rows[rows.length - 1][LOG_ROW.streamId], rows[rows.length - 1][LOG_ROW.streamVersion]];
+        writer.flush();
+      }).immediate(),
+    );
+    options.onBatch?.(replayed);
+    // Lets progress be drawn, and appends and queries on this connection run, between batches.
+    await yieldToEventLoop();
+  }
+  withNormalSync(db, () => swapInShadowTables(db, () => options.onSwap(head)));
+  return { head, replayed };
+}
+
+/**
+ * Commits with synchronous=NORMAL: the shadow rows are derived from the log, and in WAL mode NORMAL never
+ * corrupts the file; a commit a power cut takes back leaves the old read model, and the rebuild is run again.
+ */
+function withNormalSync<T>(db: Database, run: () => T): T {
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return run();
+  } finally {
+    db.pragma(`synchronous = ${synchronous}`);
+  }
+}
