@@ -1,6 +1,6 @@
-import { Transform, Type, plainToInstance } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
-import { type StoreConfig, storeConfigFrom, storeConfigProblems } from '@orgchange/event-store';
+import { Transform, Type } from 'class-transformer';
+import { ArrayNotEmpty, IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { ServiceEnvironment, type StoreConfig, storeConfigFrom, validateEnvironment } from '@orgchange/event-store';
 
 const wholeNumber = (name: string, min: number, max: number) => {
   const message = `${name} must be a whole number from ${min} to ${max}`;
@@ -10,11 +10,7 @@ const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, k
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Environment the relay reads at start-up (see docs/kafka-contracts.md); the database defaults to the API's. */
-export class RelayConfig {
-  @IsString()
-  @IsNotEmpty({ message: 'ORGCHANGE_DB must name a database file' })
-  ORGCHANGE_DB = './data/orgchange.sqlite';
-
+export class RelayConfig extends ServiceEnvironment {
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((b) => b.trim()).filter(Boolean) : value))
   @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one broker as host:port[,host:port…]' })
   @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'KAFKA_BROKERS must list brokers as host:port[,host:port…]' })
@@ -55,22 +51,14 @@ export class RelayConfig {
   @Matches(/^[A-Za-z0-9._-]+$/, { message: "ORGCHANGE_DEPLOYMENT may only use letters, digits, '.', '_' and '-'" })
   ORGCHANGE_DEPLOYMENT = 'default';
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
-  LOG_LEVEL = 'info';
-
   /** The event log the relay drains: EVENT_STORE (sqlite, the default, or postgres) and its variables. */
   store: StoreConfig;
 }
 
 /** Validates the environment, failing start-up with every problem named. */
 export function validateRelayConfig(env: Record<string, unknown>): RelayConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const config = plainToInstance(RelayConfig, defined, { exposeDefaultValues: true, excludeExtraneousValues: false });
-  const problems = [...new Set(validateSync(config).flatMap((e) => Object.values(e.constraints ?? {})))];
-  // The log is chosen as the API's is (EVENT_STORE, DATABASE_URL, …: docs/operations.md), checked in the same place.
-  const storeEnv = Object.fromEntries(Object.entries(defined).map(([name, value]) => [name, String(value)]));
-  problems.push(...storeConfigProblems(storeEnv));
-  if (problems.length > 0) throw new Error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  config.store = storeConfigFrom(storeEnv);
+  const config = validateEnvironment(RelayConfig, env);
+  // The log is chosen as the API's is (EVENT_STORE, DATABASE_URL, …: docs/operations.md).
+  config.store = storeConfigFrom(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '').map(([name, value]) => [name, String(value)])));
   return config;
 }

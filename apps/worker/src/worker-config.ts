@@ -1,19 +1,9 @@
-import { Type, plainToInstance } from 'class-transformer';
-import { storeConfigProblems } from '@orgchange/event-store';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ServiceEnvironment, validateEnvironment } from '@orgchange/event-store';
+import { IsInt, Max, Min } from 'class-validator';
 
 /** Environment the worker reads at start-up; the database defaults to the API's, so both work on one file. */
-export class WorkerConfig {
-  @IsString()
-  @IsNotEmpty({ message: 'ORGCHANGE_DB must name a database file' })
-  ORGCHANGE_DB = './data/orgchange.sqlite';
-
-  /** Where the log lives (sqlite, postgres, kurrentdb) and its URL: checked by `storeConfigProblems`, as the API does. */
-  EVENT_STORE?: string;
-  DATABASE_URL?: string;
-  DATABASE_SCHEMA?: string;
-  KURRENTDB_URL?: string;
-
+export class WorkerConfig extends ServiceEnvironment {
   /** How often due timers are looked for. Timers are due on days, so a minute is plenty. */
   @Type(() => Number)
   @IsInt({ message: 'TIMER_INTERVAL_MS must be a whole number of milliseconds from 100 to 86400000' })
@@ -27,17 +17,9 @@ export class WorkerConfig {
   @Min(0, { message: 'WORKER_HEALTH_PORT must be a whole number from 0 to 65535' })
   @Max(65535, { message: 'WORKER_HEALTH_PORT must be a whole number from 0 to 65535' })
   WORKER_HEALTH_PORT = 9465;
-
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
-  LOG_LEVEL = 'info';
 }
 
 /** Validates the environment, failing start-up with every problem named. */
 export function validateWorkerConfig(env: Record<string, unknown>): WorkerConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const config = plainToInstance(WorkerConfig, defined, { exposeDefaultValues: true });
-  const errors = validateSync(config);
-  const problems = [...errors.flatMap((e) => Object.values(e.constraints ?? {})), ...storeConfigProblems(defined as Record<string, string>)];
-  if (problems.length > 0) throw new Error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  return config;
+  return validateEnvironment(WorkerConfig, env);
 }

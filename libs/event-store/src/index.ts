@@ -8,6 +8,7 @@ export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export * from './nest/event-store.module';
+export * from './nest/service-environment';
 export * from './read-all-pages';
 export * from './append-queue';
 export * from './outbox/outbox.port';

@@ -1,10 +1,10 @@
-import { Type, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
-import { storeConfigProblems } from '@orgchange/event-store';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { ServiceEnvironment, validateEnvironment } from '@orgchange/event-store';
 import { authModeProblems } from '../auth/auth-mode.rules';
 
 /** Environment the API reads at start-up; each variable has a default so `npm start` needs none. */
-export class AppConfig {
+export class AppConfig extends ServiceEnvironment {
   /** HTTP port. */
   @Type(() => Number)
   @IsInt({ message: 'PORT must be a whole number between 1 and 65535' })
@@ -12,25 +12,11 @@ export class AppConfig {
   @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
   PORT = 3000;
 
-  /** The embedded SQLite database file (created with its folder when missing); with a server store, the local state file. */
-  @IsString()
-  @IsNotEmpty({ message: 'ORGCHANGE_DB must name a database file' })
-  ORGCHANGE_DB = './data/orgchange.sqlite';
-
-  /** Where the log lives: sqlite (default), postgres or kurrentdb; checked with the URLs by `storeConfigProblems`. */
-  EVENT_STORE?: string;
-  DATABASE_URL?: string;
-  DATABASE_SCHEMA?: string;
-  KURRENTDB_URL?: string;
-
   /** Load the fictional demo history when the database is empty. */
   @IsOptional()
   @Type(() => String)
   @IsIn(['true', 'false'], { message: 'DEMO_DATA must be true or false' })
   DEMO_DATA: 'true' | 'false' = 'true';
-
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
-  LOG_LEVEL = 'info';
 
   /** Largest accepted request body, e.g. `100kb`. */
   @IsString()
@@ -81,16 +67,5 @@ export class AppConfig {
 
 /** Validates the environment, failing start-up with every problem named. Used by `ConfigModule.forRoot`. */
 export function validateAppConfig(env: Record<string, unknown>): AppConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false });
-  const problems = [
-    ...errors.flatMap((e) => Object.values(e.constraints ?? {})),
-    ...storeConfigProblems(defined as Record<string, string>),
-    ...(errors.length === 0 ? authModeProblems(config) : []),
-  ];
-  if (problems.length > 0) {
-    throw new Error(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  }
-  return config;
+  return validateEnvironment(AppConfig, env, (config, rulesPassed) => (rulesPassed ? authModeProblems(config) : []));
 }
