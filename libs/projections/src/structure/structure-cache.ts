@@ -1,27 +1,30 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { PROJECTION_NAME } from '../projector/leadership.projector';
-import type { AsOf } from '../read-model/as-of';
 import type { Employment, HoldingRow, OrganisationPostRow, UnitRecordRow } from './structure-rows';
+import { dayNumber, type Intervals, type NumericAsOf, VersionedRows } from './versioned-rows';
 
-/** A row's values as the structure shows them, then its two time intervals (see {@link holds}). */
-type Versioned<T> = Readonly<{ value: T; validFrom: string; validTo: string | null; recordedFrom: number; recordedTo: number | null }>;
+/** A holding as the structure shows it, and the same without the holder's profession (before it was recorded). */
+export type HoldingVersion = Readonly<{ row: HoldingRow; withoutProfession: HoldingRow; professionFrom: number | null }>;
+
+/** Every version of the holdings an organisation records, and the versions of each post's holdings, in load order. */
+export type HoldingVersions = Readonly<{ versions: VersionedRows<HoldingVersion>; byPost: ReadonlyMap<string, readonly number[]> }>;
 
 /** Every version of an organisation's rows, in the order the as-of indexes return them. */
 type OrganisationRows = {
-  units?: Versioned<UnitRecordRow>[];
-  unitMembers?: Versioned<readonly [unitId: string, member: string]>[];
-  partnershipUnits?: Readonly<{ member: Versioned<null>; unit: Versioned<UnitRecordRow> }>[];
-  posts?: Versioned<OrganisationPostRow>[];
-  holdings?: Readonly<{ row: Versioned<HoldingRow>; professionFrom: number | null }>[];
+  units?: VersionedRows<UnitRecordRow>;
+  unitMembers?: VersionedRows<readonly [unitId: string, member: string]>;
+  partnershipUnits?: VersionedRows<UnitRecordRow>;
+  posts?: VersionedRows<OrganisationPostRow>;
+  holdings?: HoldingVersions;
 };
 
-type Raw = readonly never[];
-const TIMES = 'valid_from, valid_to, recorded_from, recorded_to';
-const versioned = <T>(value: T, r: Raw, at: number): Versioned<T> => ({ value, validFrom: r[at], validTo: r[at + 1], recordedFrom: r[at + 2], recordedTo: r[at + 3] });
+/** A transfer of employment: employer, from (also as a day number) and the position it was recorded at. */
+type Transfer = readonly [employer: string, from: string, fromDay: number, recordedFrom: number];
 
-/** On `asOf.at` as recorded at `asOf.position`: the condition of `holdsAsOf`, in memory. */
-const holds = (v: Versioned<unknown>, asOf: AsOf): boolean =>
-  v.validFrom <= asOf.at && (v.validTo === null || v.validTo > asOf.at) && v.recordedFrom <= asOf.position && (v.recordedTo === null || v.recordedTo > asOf.position);
+type Raw = readonly never[];
+const NONE: readonly never[] = [];
+const TIMES = 'valid_from, valid_to, recorded_from, recorded_to';
+const intervalsAt = (r: Raw, at: number): Intervals => [r[at], r[at + 1], r[at + 2], r[at + 3]];
 
 /**
  * Every version of the structure rows of recently asked organisations, kept in memory so that a structure on any
@@ -33,7 +36,7 @@ const holds = (v: Versioned<unknown>, asOf: AsOf): boolean =>
  */
 export class StructureCache {
   private readonly organisations = new Map<string, OrganisationRows>();
-  private employments?: Map<string, readonly (readonly [employer: string, from: string, recordedFrom: number])[]>;
+  private employments?: Map<string, readonly Transfer[]>;
   private checkpoint?: number;
   private readonly statements: Readonly<Record<'checkpoint' | 'units' | 'unitMembers' | 'partnershipUnits' | 'posts' | 'holdings' | 'employments', Statement>>;
 
@@ -68,27 +71,25 @@ export class StructureCache {
     this.checkpoint = checkpoint;
   }
 
-  units(organisationId: string, asOf: AsOf): UnitRecordRow[] {
+  units(organisationId: string, point: NumericAsOf): UnitRecordRow[] {
     const rows = this.of(organisationId);
-    rows.units ??= this.load('units', organisationId, (r) => versioned(unitOf(r), r, 7));
-    return valuesOn(rows.units, asOf);
+    rows.units ??= this.load('units', organisationId, 1, (r) => [unitOf(r), [intervalsAt(r, 7)]]);
+    return rows.units.on(point);
   }
 
-  partnershipUnits(organisationId: string, asOf: AsOf): UnitRecordRow[] {
+  /** Units other organisations host with this one as a partnership member, on the date. */
+  partnershipUnits(organisationId: string, point: NumericAsOf): UnitRecordRow[] {
     const rows = this.of(organisationId);
-    rows.partnershipUnits ??= this.load('partnershipUnits', organisationId, (r) => ({ unit: versioned(unitOf(r), r, 7), member: versioned(null, r, 11) }));
-    const units: UnitRecordRow[] = [];
-    for (const { member, unit } of rows.partnershipUnits) if (holds(member, asOf) && holds(unit, asOf)) units.push(unit.value);
-    return units;
+    rows.partnershipUnits ??= this.load('partnershipUnits', organisationId, 2, (r) => [unitOf(r), [intervalsAt(r, 7), intervalsAt(r, 11)]]);
+    return rows.partnershipUnits.on(point);
   }
 
-  unitMembers(organisationId: string, asOf: AsOf): Map<string, string[]> {
+  /** Members of the partnership units the organisation hosts, by unit. */
+  unitMembers(organisationId: string, point: NumericAsOf): Map<string, string[]> {
     const rows = this.of(organisationId);
-    rows.unitMembers ??= this.load('unitMembers', organisationId, (r) => versioned([r[0], r[1]] as const, r, 2));
+    rows.unitMembers ??= this.load('unitMembers', organisationId, 1, (r) => [[r[0], r[1]] as const, [intervalsAt(r, 2)]]);
     const members = new Map<string, string[]>();
-    for (const v of rows.unitMembers) {
-      if (!holds(v, asOf)) continue;
-      const [unitId, member] = v.value;
+    for (const [unitId, member] of rows.unitMembers.on(point)) {
       const list = members.get(unitId);
       if (list) list.push(member);
       else members.set(unitId, [member]);
@@ -96,35 +97,39 @@ export class StructureCache {
     return members;
   }
 
-  posts(organisationId: string, asOf: AsOf): OrganisationPostRow[] {
+  posts(organisationId: string, point: NumericAsOf): OrganisationPostRow[] {
     const rows = this.of(organisationId);
-    rows.posts ??= this.load('posts', organisationId, (r) => versioned(postOf(r), r, 10));
-    return valuesOn(rows.posts, asOf);
+    rows.posts ??= this.load('posts', organisationId, 1, (r) => [postOf(r), [intervalsAt(r, 10)]]);
+    return rows.posts.on(point);
   }
 
-  /** A holder's profession shows only once the person's registration is recorded. */
-  holdings(organisationId: string, asOf: AsOf): HoldingRow[] {
+  /**
+   * Every version of the holdings the organisation records, found by post, so that an answer visits only the
+   * holdings of the posts it shows; a holder's profession shows only once it is recorded (see {@link HoldingVersion}).
+   */
+  holdings(organisationId: string): HoldingVersions {
     const rows = this.of(organisationId);
-    rows.holdings ??= this.load('holdings', organisationId, (r) => ({ row: versioned(holdingOf(r), r, 11), professionFrom: r[15] }));
-    const holdings: HoldingRow[] = [];
-    for (const { row, professionFrom } of rows.holdings) {
-      if (!holds(row, asOf)) continue;
-      holdings.push(professionFrom !== null && professionFrom <= asOf.position ? row.value : { ...row.value, profession: null });
-    }
-    return holdings;
+    if (rows.holdings) return rows.holdings;
+    const versions = this.load('holdings', organisationId, 1, (r): [HoldingVersion, Intervals[]] => {
+      const row = holdingOf(r);
+      return [{ row, withoutProfession: row.profession === null ? row : { ...row, profession: null }, professionFrom: r[15] }, [intervalsAt(r, 11)]];
+    });
+    const byPost = new Map<string, number[]>();
+    versions.values.forEach(({ row }, i) => {
+      const list = byPost.get(row.post_id);
+      if (list) list.push(i);
+      else byPost.set(row.post_id, [i]);
+    });
+    return (rows.holdings = { versions, byPost });
   }
 
-  /** Each person's latest transfer of employment on the date, as recorded at the position. */
-  employers(people: readonly string[], asOf: AsOf): Map<string, Employment> {
+  /** A person's latest transfer of employment on the date, as recorded at the position (most people have none). */
+  employer(personId: string, point: NumericAsOf): Employment | undefined {
     this.employments ??= this.loadEmployments();
-    const employers = new Map<string, Employment>();
-    for (const personId of people) {
-      // Ordered by date, then by recording: a person's last row that applies wins.
-      for (const [employer, from, recordedFrom] of this.employments.get(personId) ?? []) {
-        if (from <= asOf.at && recordedFrom <= asOf.position) employers.set(personId, { employer, from });
-      }
-    }
-    return employers;
+    let latest: Transfer | undefined;
+    // Ordered by date, then by recording: the person's last row that applies wins.
+    for (const transfer of this.employments.get(personId) ?? NONE) if (transfer[2] <= point.day && transfer[3] <= point.position) latest = transfer;
+    return latest && { employer: latest[0], from: latest[1] };
   }
 
   private of(organisationId: string): OrganisationRows {
@@ -139,25 +144,21 @@ export class StructureCache {
     return rows;
   }
 
-  private load<T>(statement: keyof StructureCache['statements'], organisationId: string, build: (r: Raw) => T): T[] {
-    return (this.statements[statement].all(organisationId) as Raw[]).map(build);
+  private load<T>(statement: keyof StructureCache['statements'], organisationId: string, perVersion: number, build: (r: Raw) => [T, readonly Intervals[]]): VersionedRows<T> {
+    const versions = (this.statements[statement].all(organisationId) as Raw[]).map(build);
+    return new VersionedRows(versions.map(([value]) => value), (i) => versions[i][1], perVersion);
   }
 
-  private loadEmployments(): Map<string, (readonly [string, string, number])[]> {
-    const byPerson = new Map<string, (readonly [string, string, number])[]>();
+  private loadEmployments(): Map<string, Transfer[]> {
+    const byPerson = new Map<string, Transfer[]>();
     for (const [personId, employer, from, recordedFrom] of this.statements.employments.all() as [string, string, string, number][]) {
+      const transfer: Transfer = [employer, from, dayNumber(from), recordedFrom];
       const list = byPerson.get(personId);
-      if (list) list.push([employer, from, recordedFrom]);
-      else byPerson.set(personId, [[employer, from, recordedFrom]]);
+      if (list) list.push(transfer);
+      else byPerson.set(personId, [transfer]);
     }
     return byPerson;
   }
-}
-
-function valuesOn<T>(rows: readonly Versioned<T>[], asOf: AsOf): T[] {
-  const values: T[] = [];
-  for (const row of rows) if (holds(row, asOf)) values.push(row.value);
-  return values;
 }
 
 const unitOf = (r: Raw): UnitRecordRow => ({ organisation_id: r[0], unit_id: r[1], name: r[2], kind: r[3], parent_unit_id: r[4], employing_organisation_id: r[5], arrived_from_organisation_id: r[6] });

@@ -1,29 +1,21 @@
 import { LEADERSHIP_FAMILIES } from '@orgchange/domain';
+import type { UnitRecordRow } from './structure-rows';
 import type { PostView, UnitView } from './structure.types';
 
-export type UnitRow = Readonly<{
-  unit_id: string; name: string; kind: string; parent_unit_id: string | null; employing_organisation_id: string | null;
-  members: string | null; host: string;
-}>;
-
-export type PostRow = Readonly<{
-  post_id: string; unit_id: string; title: string; family: string; grade: string; max_holders: number;
-  programmed_activities: number | null; group_id: string | null; group_role: string | null;
-}>;
+const NONE: readonly never[] = [];
 
 /**
  * Assembles units into a tree and works out the management shape. A unit's leaders are its executive,
  * leadership and management posts; each leads the leaders of the units directly below and the other posts
  * of its own unit (its span). Management layers count the units with leaders on the deepest line of the tree.
- * A unit whose parent is not in the list (a partnership unit seen from a member) is a root.
+ * A unit whose parent is not in the list (a partnership unit seen from a member) is a root; a unit is hosted
+ * by the organisation whose row it is. `posts` must be new objects of this answer: each gets its span in place.
  */
-export function buildUnitTree(units: readonly UnitRow[], posts: readonly PostView[]): { roots: UnitView[]; managementLayers: number } {
-  const ids = new Set(units.map((u) => u.unit_id));
-  const childrenOf = new Map<string | null, UnitRow[]>();
-  for (const unit of units) {
-    const parent = unit.parent_unit_id !== null && ids.has(unit.parent_unit_id) ? unit.parent_unit_id : null;
-    pushTo(childrenOf, parent, unit);
-  }
+export function buildUnitTree(units: readonly UnitRecordRow[], posts: readonly PostView[], membersOf: (unit: UnitRecordRow) => string[]): { roots: UnitView[]; managementLayers: number } {
+  const ids = new Set<string>();
+  for (const unit of units) ids.add(unit.unit_id);
+  const childrenOf = new Map<string | null, UnitRecordRow[]>();
+  for (const unit of units) pushTo(childrenOf, unit.parent_unit_id !== null && ids.has(unit.parent_unit_id) ? unit.parent_unit_id : null, unit);
   const postsOf = new Map<string, PostView[]>();
   const leadersOf = new Map<string, number>();
   for (const post of posts) {
@@ -31,28 +23,47 @@ export function buildUnitTree(units: readonly UnitRow[], posts: readonly PostVie
     if (LEADERSHIP_FAMILIES.has(post.family)) leadersOf.set(post.unitId, (leadersOf.get(post.unitId) ?? 0) + 1);
   }
   const leaderCount = (unitId: string) => leadersOf.get(unitId) ?? 0;
+  // A unit listed twice (two rows holding at once, which the projector never writes) shows its posts twice:
+  // then each copy gets posts of its own, so that setting a span in one cannot change the other.
+  const ownPosts = ids.size === units.length ? (list: PostView[]) => list : (list: PostView[]) => list.map((p) => ({ ...p }));
 
   let managementLayers = 0;
-  const build = (unit: UnitRow, layers: number, seen: Set<string>): UnitView => {
-    const own = postsOf.get(unit.unit_id) ?? [];
+  // The units from the root to the one being built: the tree rules forbid cycles, and this guard keeps a damaged record from hanging a query.
+  const path = new Set<string>();
+  const build = (unit: UnitRecordRow, layers: number): UnitView => {
+    const own = postsOf.get(unit.unit_id);
     const depth = layers + (leaderCount(unit.unit_id) > 0 ? 1 : 0);
     managementLayers = Math.max(managementLayers, depth);
-    // The tree rules forbid cycles; the guard keeps a damaged record from hanging a query.
-    const children = (childrenOf.get(unit.unit_id) ?? []).filter((c) => !seen.has(c.unit_id)).map((c) => build(c, depth, new Set([...seen, c.unit_id])));
-    const reports = children.reduce((n, c) => n + leaderCount(c.unitId), 0) + own.filter((p) => !LEADERSHIP_FAMILIES.has(p.family)).length;
+    const children: UnitView[] = [];
+    let reports = 0;
+    for (const child of childrenOf.get(unit.unit_id) ?? NONE) {
+      if (path.has(child.unit_id)) continue;
+      path.add(child.unit_id);
+      children.push(build(child, depth));
+      path.delete(child.unit_id);
+      reports += leaderCount(child.unit_id);
+    }
+    const shown = own ? ownPosts(own) : [];
+    for (const post of shown) if (!LEADERSHIP_FAMILIES.has(post.family)) reports += 1;
+    for (const post of shown) (post as { span: number | null }).span = LEADERSHIP_FAMILIES.has(post.family) ? reports : null;
     return {
       unitId: unit.unit_id,
       name: unit.name,
       kind: unit.kind,
       parentUnitId: unit.parent_unit_id,
-      hostOrganisationId: unit.host,
-      memberOrganisationIds: unit.members ? (JSON.parse(unit.members) as string[]) : [],
+      hostOrganisationId: unit.organisation_id,
+      memberOrganisationIds: membersOf(unit),
       employingOrganisationId: unit.employing_organisation_id,
-      posts: own.map((p) => ({ ...p, span: LEADERSHIP_FAMILIES.has(p.family) ? reports : null })),
+      posts: shown,
       children,
     };
   };
-  const roots = (childrenOf.get(null) ?? []).map((u) => build(u, 0, new Set([u.unit_id])));
+  const roots: UnitView[] = [];
+  for (const root of childrenOf.get(null) ?? NONE) {
+    path.add(root.unit_id);
+    roots.push(build(root, 0));
+    path.delete(root.unit_id);
+  }
   return { roots, managementLayers };
 }
 

@@ -1,20 +1,21 @@
 import type { Database } from 'better-sqlite3';
-import { type AsOf, holdsAsOf, recordedAsOf } from '../read-model/as-of';
-import { StructureCache } from './structure-cache';
-import type { Employment, HoldingRow, OrganisationPostRow, UnitRecordRow } from './structure-rows';
 import { groupBy, isClinicalProfession, LEADERSHIP_FAMILIES } from '@orgchange/domain';
-import { buildUnitTree, type PostRow, type UnitRow } from './structure-tree';
+import { type AsOf, holdsAsOf, recordedAsOf } from '../read-model/as-of';
+import { type HoldingVersion, type HoldingVersions, StructureCache } from './structure-cache';
+import type { OrganisationPostRow, UnitRecordRow } from './structure-rows';
+import { buildUnitTree } from './structure-tree';
 import type { HolderView, PostGroupView, PostView, StructureView } from './structure.types';
+import { type NumericAsOf, numericAsOf } from './versioned-rows';
 
 const SEAT_KINDS = new Set(['substantive', 'secondment', 'joint']);
-
-type HostedUnit = UnitRow & { arrived_from_organisation_id: string | null };
+const NONE: readonly never[] = [];
 
 /**
  * The leadership structure of one organisation on a date, as the record stood at a position. The rows come
  * from {@link StructureCache} (every version of the organisation's rows, kept in memory until the projector
  * moves) and are matched up in memory: members to their units, posts to their units, holdings to their posts,
- * people to employers.
+ * people to employers. Each view object is made once per answer (a structure has about a thousand posts, and
+ * short-lived copies are what the garbage collector spends its pauses on).
  */
 export class StructureQuery {
   private readonly organisation;
@@ -34,14 +35,24 @@ export class StructureQuery {
     this.rows.refresh();
     const organisation = this.organisation.get({ organisationId, at: asOf.at, position: asOf.position }) as { name: string; kind: string; code: string | null; opened: string; closes: string | null } | undefined;
     if (!organisation) return undefined;
-    const own = this.hosted(this.rows.units(organisationId, asOf), asOf);
-    const posts = this.postViews(own, asOf);
-    const hostedElsewhere = this.hosted(this.rows.partnershipUnits(organisationId, asOf), asOf);
-    const partnerPosts = [...new Set(hostedElsewhere.map((u) => u.host))].flatMap((host) =>
-      this.postViews(this.hosted(this.rows.units(host, asOf), asOf), asOf).filter((p) => hostedElsewhere.some((u) => u.host === host && u.unit_id === p.unitId)),
-    );
-    const tree = buildUnitTree(own, posts);
-    const partnerships = buildUnitTree(hostedElsewhere, partnerPosts).roots;
+    const point = numericAsOf(asOf);
+    const own = this.rows.units(organisationId, point);
+    const posts = this.postViews(own, point);
+    const hostedElsewhere = this.rows.partnershipUnits(organisationId, point);
+    const partnerPosts: PostView[] = [];
+    for (const host of new Set(hostedElsewhere.map((u) => u.organisation_id))) {
+      const shown = new Set(hostedElsewhere.filter((u) => u.organisation_id === host).map((u) => u.unit_id));
+      for (const post of this.postViews(this.rows.units(host, point), point)) if (shown.has(post.unitId)) partnerPosts.push(post);
+    }
+    const membersOf = this.membersOn(point);
+    const tree = buildUnitTree(own, posts, membersOf);
+    const partnerships = buildUnitTree(hostedElsewhere, partnerPosts, membersOf).roots;
+    let vacancies = 0;
+    let actingOrCovering = 0;
+    for (const post of posts) {
+      vacancies += post.vacancies;
+      for (const holder of post.holders) if (!SEAT_KINDS.has(holder.kind)) actingOrCovering += 1;
+    }
     return {
       organisation: { organisationId, name: organisation.name, kind: organisation.kind, code: organisation.code, openFrom: organisation.opened, closesOn: organisation.closes },
       at: asOf.at,
@@ -51,68 +62,80 @@ export class StructureQuery {
       partnerships,
       groups: groupsOf(posts),
       managementLayers: tree.managementLayers,
-      counts: {
-        units: own.length,
-        posts: posts.length,
-        vacancies: posts.reduce((n, p) => n + p.vacancies, 0),
-        actingOrCovering: posts.reduce((n, p) => n + p.holders.filter((h) => !SEAT_KINDS.has(h.kind)).length, 0),
-      },
+      counts: { units: own.length, posts: posts.length, vacancies, actingOrCovering },
     };
   }
 
-  /** Units with their host and their partnership members on the date (members read once per host). */
-  private hosted(units: readonly UnitRecordRow[], asOf: AsOf): HostedUnit[] {
-    const membersByHost = new Map<string, Map<string, string[]>>();
-    const membersOf = (host: string, unitId: string): string[] => {
-      let byUnit = membersByHost.get(host);
-      if (!byUnit) membersByHost.set(host, (byUnit = this.rows.unitMembers(host, asOf)));
-      return byUnit.get(unitId) ?? [];
+  /** The partnership members of each unit on the date (read once per host, a new list per unit shown). */
+  private membersOn(point: NumericAsOf): (unit: UnitRecordRow) => string[] {
+    const byHost = new Map<string, Map<string, string[]>>();
+    return (unit) => {
+      let byUnit = byHost.get(unit.organisation_id);
+      if (!byUnit) byHost.set(unit.organisation_id, (byUnit = this.rows.unitMembers(unit.organisation_id, point)));
+      return [...(byUnit.get(unit.unit_id) ?? NONE)];
     };
-    return units.map((u) => ({ ...u, host: u.organisation_id, members: JSON.stringify(membersOf(u.organisation_id, u.unit_id)) }));
   }
 
   /**
    * Posts of the units on the date, with their holders. A unit's posts are recorded by its organisation or,
    * for a unit that arrived by a service transfer, by the organisation it came from.
    */
-  private postViews(units: readonly HostedUnit[], asOf: AsOf): PostView[] {
-    const unitById = new Map(units.map((u) => [u.unit_id, u]));
+  private postViews(units: readonly UnitRecordRow[], point: NumericAsOf): PostView[] {
+    const unitById = new Map<string, UnitRecordRow>();
+    for (const u of units) unitById.set(u.unit_id, u);
     const recorders = new Set<string>();
     for (const u of units) {
-      recorders.add(u.host);
+      recorders.add(u.organisation_id);
       if (u.arrived_from_organisation_id) recorders.add(u.arrived_from_organisation_id);
     }
-    const posts: OrganisationPostRow[] = [];
-    const holdings: HoldingRow[] = [];
+    const holdings = [...recorders].map((organisationId) => this.rows.holdings(organisationId));
+    const views: PostView[] = [];
     for (const organisationId of recorders) {
-      for (const p of this.rows.posts(organisationId, asOf)) {
+      for (const p of this.rows.posts(organisationId, point)) {
         const unit = unitById.get(p.unit_id);
-        if (unit && (p.organisation_id === unit.host || p.organisation_id === unit.arrived_from_organisation_id)) posts.push(p);
+        if (unit && (p.organisation_id === unit.organisation_id || p.organisation_id === unit.arrived_from_organisation_id)) {
+          views.push(toPostView(p, this.holdersOf(p.post_id, holdings, point, unit.organisation_id)));
+        }
       }
-      for (const h of this.rows.holdings(organisationId, asOf)) holdings.push(h);
     }
-    const postIds = new Set(posts.map((p) => p.post_id));
-    const holdingsByPost = groupBy(holdings.filter((h) => postIds.has(h.post_id)), (h) => h.post_id);
-    const employers = this.rows.employers([...new Set(holdings.map((h) => h.person_id))], asOf);
-    return posts.map((p) => toPostView(p, holdingsByPost.get(p.post_id) ?? [], unitById.get(p.unit_id)!.host, employers));
+    return views;
+  }
+
+  /** The post's holdings on the date in the order the SQL version listed them: by recorder, then as each recorder's rows were read. */
+  private holdersOf(postId: string, recorders: readonly HoldingVersions[], point: NumericAsOf, host: string): HolderView[] {
+    const holders: HolderView[] = [];
+    for (const { versions, byPost } of recorders) {
+      for (const i of byPost.get(postId) ?? NONE) if (versions.holds(i, point)) holders.push(this.holderView(versions.values[i], point, host));
+    }
+    return holders;
+  }
+
+  /** A later transfer of employment outranks the employer named when the appointment started; the host employs otherwise. */
+  private holderView(version: HoldingVersion, point: NumericAsOf, host: string): HolderView {
+    const h = version.professionFrom !== null && version.professionFrom <= point.position ? version.row : version.withoutProfession;
+    const transfer = this.rows.employer(h.person_id, point);
+    return {
+      appointmentId: h.appointment_id,
+      personId: h.person_id,
+      profession: h.profession,
+      kind: h.kind,
+      from: h.valid_from,
+      until: h.valid_to,
+      coveringForPersonId: h.covering_for_person_id,
+      employingOrganisationId: (transfer && transfer.from >= h.valid_from ? transfer.employer : h.employing_organisation_id) ?? host,
+      fraction: h.fraction,
+      programmedActivities: h.programmed_activities,
+    };
   }
 }
 
-function toPostView(p: PostRow, holdings: readonly HoldingRow[], hostOrganisationId: string, employers: ReadonlyMap<string, Employment>): PostView {
-  const holders: HolderView[] = holdings.map((h) => ({
-    appointmentId: h.appointment_id,
-    personId: h.person_id,
-    profession: h.profession,
-    kind: h.kind,
-    from: h.valid_from,
-    until: h.valid_to,
-    coveringForPersonId: h.covering_for_person_id,
-    employingOrganisationId: employerOf(h, employers.get(h.person_id)) ?? hostOrganisationId,
-    fraction: h.fraction,
-    programmedActivities: h.programmed_activities,
-  }));
-  const seated = holders.filter((h) => SEAT_KINDS.has(h.kind)).length;
-  const leadership = LEADERSHIP_FAMILIES.has(p.family);
+function toPostView(p: OrganisationPostRow, holders: HolderView[]): PostView {
+  let seated = 0;
+  let clinician = false;
+  for (const h of holders) {
+    if (SEAT_KINDS.has(h.kind)) seated += 1;
+    if (isClinicalProfession(h.profession)) clinician = true;
+  }
   return {
     postId: p.post_id,
     unitId: p.unit_id,
@@ -125,14 +148,10 @@ function toPostView(p: PostRow, holdings: readonly HoldingRow[], hostOrganisatio
     groupRole: p.group_role,
     holders,
     vacancies: Math.max(0, p.max_holders - seated),
-    heldByClinician: leadership && holders.some((h) => isClinicalProfession(h.profession)),
+    heldByClinician: clinician && LEADERSHIP_FAMILIES.has(p.family),
     span: null,
   };
 }
-
-/** A later transfer of employment outranks the employer named when the appointment started. */
-const employerOf = (h: HoldingRow, transfer: Employment | undefined): string | null =>
-  transfer && transfer.from >= h.valid_from ? transfer.employer : h.employing_organisation_id;
 
 function groupsOf(posts: readonly PostView[]): PostGroupView[] {
   const byGroup = groupBy(posts.filter((p) => p.groupId !== null), (p) => p.groupId!);
