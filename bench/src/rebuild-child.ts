@@ -25,7 +25,7 @@ async function main(file: string): Promise<void> {
   await store.close();
   // resourceUsage().maxRSS is in KiB on Linux.
   const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ events: done.applied, seconds: Math.round(seconds * 10) / 10, eventsPerSec: Math.round(done.applied / seconds), cpuSeconds, peakRssMiB: mib(peakRss), maxRssMiB }));
+  console.log(JSON.stringify({ events: done.applied, seconds: Math.round(seconds * 10) / 10, eventsPerSec: Math.round(done.applied / seconds), cpuSeconds, peakRssMiB: mib(peakRss), maxRssMiB, phases: done.phases }));
 }
 
 void main(process.argv[2]).catch((error) => {

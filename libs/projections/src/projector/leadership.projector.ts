@@ -6,7 +6,7 @@ import { emitEventFacts, type EventFactSink } from './event-facts';
 import { LOG_ROW, type LogRow, LogPages, type ProjectedEvent } from './log-pages';
 import type { RowChange } from './row-groups';
 import { advance, type CorrectedHistories, StreamViewCache } from './stream-states';
-import { rebuildStreamByStream } from './stream-rebuild';
+import { type RebuildPhases, rebuildStreamByStream } from './stream-rebuild';
 
 export const PROJECTION_NAME = 'leadership';
 
@@ -16,7 +16,8 @@ export const PROJECTION_NAME = 'leadership';
  */
 export type ProjectorOptions = Readonly<{ pageSize?: number; cacheSize?: number; upcast?: Upcaster }>;
 
-export type RebuildProgress = Readonly<{ applied: number; total: number; eventsPerSec: number }>;
+/** `phases`, once the rebuild is done: how long each of its steps took (see `RebuildPhases`). */
+export type RebuildProgress = Readonly<{ applied: number; total: number; eventsPerSec: number; phases?: RebuildPhases }>;
 
 /**
  * Keeps the bitemporal read model in step with the log. Events are applied in global order, each page in one
@@ -92,7 +93,7 @@ export class LeadershipProjector {
     const total = await this.store.count();
     const started = performance.now();
     const progress = (applied: number): RebuildProgress => ({ applied, total, eventsPerSec: Math.round(applied / Math.max((performance.now() - started) / 1000, 1e-6)) });
-    const { replayed } = await rebuildStreamByStream(this.db, this.log, {
+    const { replayed, phases } = await rebuildStreamByStream(this.db, this.log, {
       batchSize: this.rebuildPageSize,
       onBatch: (n) => onProgress?.(progress(n)),
       onSwap: (head) => this.statements.saveCheckpoint.run(PROJECTION_NAME, head),
@@ -100,7 +101,7 @@ export class LeadershipProjector {
     this.views.clear();
     this.viewsAt = undefined;
     const appended = await this.runCatchUp(this.pageSize, (n) => onProgress?.(progress(replayed + n)));
-    return progress(replayed + appended);
+    return { ...progress(replayed + appended), phases };
   }
 
   /** Follows the log live (after catching up) until `stop`. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { createShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
+import { createShadowTables, orderShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
 import { ShadowWriter } from '../read-model/shadow-writer';
 import { LOG_ROW, type LogPages, type ProjectedEvent } from './log-pages';
 import { StreamReplay } from './stream-replay';
@@ -22,7 +22,8 @@ export type StreamRebuildOptions = Readonly<{
  * meanwhile are left to the projector's catch-up. A rebuild cut short leaves the old read model as it was.
  * Returns the head and the number of events replayed.
  */
-export async function rebuildStreamByStream(db: Database, log: LogPages, options: StreamRebuildOptions): Promise<{ head: number; replayed: number }> {
+export async function rebuildStreamByStream(db: Database, log: LogPages, options: StreamRebuildOptions): Promise<{ head: number; replayed: number; phases: RebuildPhases }> {
+  const phases = new PhaseClock();
   const head = (db.prepare('SELECT max(global_position) FROM events').pluck().get() as number | null) ?? 0;
   createShadowTables(db);
   const writer = new ShadowWriter(db);
@@ -52,8 +53,30 @@ export async function rebuildStreamByStream(db: Database, log: LogPages, options
     // Lets progress be drawn, and appends and queries on this connection run, between batches.
     await yieldToEventLoop();
   }
-  withNormalSync(db, () => swapInShadowTables(db, () => options.onSwap(head)));
-  return { head, replayed };
+  phases.lap('load');
+  withNormalSync(db, () => {
+    orderShadowTables(db);
+    phases.lap('order');
+    swapInShadowTables(db, () => options.onSwap(head));
+    phases.lap('swap');
+  });
+  return { head, replayed, phases: phases.laps };
+}
+
+/** Wall and CPU milliseconds of each step of a rebuild: loading the shadows, ordering them, swapping them in with their indexes. */
+export type RebuildPhases = Readonly<Record<string, Readonly<{ ms: number; cpuMs: number }>>>;
+
+class PhaseClock {
+  readonly laps: Record<string, { ms: number; cpuMs: number }> = {};
+  private wall = performance.now();
+  private cpu = process.cpuUsage();
+
+  lap(name: string): void {
+    const used = process.cpuUsage(this.cpu);
+    this.laps[name] = { ms: Math.round(performance.now() - this.wall), cpuMs: Math.round((used.user + used.system) / 1000) };
+    this.wall = performance.now();
+    this.cpu = process.cpuUsage();
+  }
 }
 
 /**

@@ -6,6 +6,13 @@ const SHADOW = 'rebuilding_';
 
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
 
+/**
+ * Tables kept in key order (WITHOUT ROWID) whose rows a rebuild writes far from that order: rm_changes is keyed
+ * by organisation and position, and streams are replayed by stream id. Inserting them straight into the key's
+ * B-tree dirtied a page per row; they are loaded into a plain table and copied in key order before the swap.
+ */
+const LOADED_UNORDERED: Partial<Readonly<Record<ReadModelTable, string>>> = { rm_changes: 'organisation_id, global_position' };
+
 /** The shadow a rebuild writes instead of `table`. */
 export const shadowOf = (table: ReadModelTable): string => `${SHADOW}${table}`;
 
@@ -17,13 +24,35 @@ export const shadowOf = (table: ReadModelTable): string => `${SHADOW}${table}`;
 export function createShadowTables(db: Database): void {
   db.transaction(() => {
     dropShadowTables(db);
-    for (const table of READ_MODEL_TABLES) db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE ${shadowOf(table)}`));
+    for (const table of READ_MODEL_TABLES) {
+      if (LOADED_UNORDERED[table]) db.exec(`CREATE TABLE ${shadowOf(table)} AS SELECT * FROM ${table} WHERE 0`);
+      else db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE ${shadowOf(table)}`));
+    }
   }).immediate();
+}
+
+/**
+ * Copies each shadow loaded out of key order into a table with the live table's definition, in key order (a
+ * row whose key is already there is skipped, as the projector's INSERT OR IGNORE does). Run once the shadows
+ * are loaded, before `swapInShadowTables`.
+ */
+export function orderShadowTables(db: Database): void {
+  withSorting(db, () => {
+    for (const [table, key] of Object.entries(LOADED_UNORDERED) as [ReadModelTable, string][]) {
+      const ordered = `${SHADOW}ordered_${table}`;
+      db.exec(`DROP TABLE IF EXISTS ${ordered}`);
+      db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE ${ordered}`));
+      db.exec(`INSERT OR IGNORE INTO ${ordered} SELECT * FROM ${shadowOf(table)} ORDER BY ${key}`);
+      db.exec(`DROP TABLE ${shadowOf(table)}`);
+      db.exec(`ALTER TABLE ${ordered} RENAME TO ${shadowOf(table)}`);
+    }
+  });
 }
 
 /** Drops any shadow tables (a rebuild cut short leaves them; they are never read). */
 export function dropShadowTables(db: Database): void {
   for (const table of READ_MODEL_TABLES) db.exec(`DROP TABLE IF EXISTS ${shadowOf(table)}`);
+  for (const table of Object.keys(LOADED_UNORDERED)) db.exec(`DROP TABLE IF EXISTS ${SHADOW}ordered_${table}`);
 }
 
 /**
@@ -32,7 +61,7 @@ export function dropShadowTables(db: Database): void {
  * Readers see the old read model or the new one, never a mix; a crash before the commit leaves the old one.
  */
 export function swapInShadowTables(db: Database, within: () => void): void {
-  db.transaction(() => {
+  withSorting(db, () => {
     const indexes = db
       .prepare<string[], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${READ_MODEL_TABLES.map(() => '?').join(', ')})`)
       .all(...READ_MODEL_TABLES)
@@ -43,7 +72,29 @@ export function swapInShadowTables(db: Database, within: () => void): void {
     }
     for (const sql of indexes) db.exec(sql);
     within();
-  }).immediate();
+  });
+}
+
+/** Sorting memory (pages of cache) and helper threads for SQLite's sorter while indexes are built and rows ordered. */
+const SORT_CACHE_KIB = 128 * 1024;
+const SORT_THREADS = Number(process.env.ORGCHANGE_SORT_THREADS ?? 2);
+
+/**
+ * Runs `run` in an immediate transaction with room to sort: a bigger page cache (the sorter spills to temporary
+ * files beyond it) and a helper thread, so a 10-million-event read model's indexes sort in memory-bounded runs on
+ * both cores. The connection's own settings are restored afterwards.
+ */
+function withSorting(db: Database, run: () => void): void {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  const threads = db.pragma('threads', { simple: true }) as number;
+  db.pragma(`cache_size = -${Math.max(SORT_CACHE_KIB, -cache)}`);
+  db.pragma(`threads = ${SORT_THREADS}`);
+  try {
+    db.transaction(run).immediate();
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+    db.pragma(`threads = ${threads}`);
+  }
 }
 
 function definitionOf(db: Database, table: string): string {

@@ -17,7 +17,7 @@ export class ShadowWriter {
   constructor(private readonly db: Database) {
     const people = shadowOf('rm_people');
     this.people = new BulkInsert(db, people, ['person_id', 'profession', 'recorded_from'], ` ON CONFLICT (person_id) DO UPDATE SET profession = excluded.profession, recorded_from = excluded.recorded_from WHERE excluded.recorded_from < ${people}.recorded_from`);
-    this.changes = new BulkInsert(db, shadowOf('rm_changes'), ['organisation_id', 'global_position', 'event_id', 'type', 'subject_id', 'effective_from', 'recorded_at', 'summary'], ' ON CONFLICT DO NOTHING');
+    this.changes = new BulkInsert(db, shadowOf('rm_changes'), ['organisation_id', 'global_position', 'event_id', 'type', 'subject_id', 'effective_from', 'recorded_at', 'summary']);
     this.employments = new BulkInsert(db, shadowOf('rm_employment'), ['person_id', 'host_organisation_id', 'unit_id', 'employer_id', 'valid_from', 'recorded_from']);
   }
 
