@@ -120,6 +120,45 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         expect(await snapshot(store(), streamId)).toEqual(before);
       });
 
+      it('answers a retried one-event command at a numeric version with the original result, after the stream moved on', async () => {
+        const streamId = streamIn();
+        await store().append(streamId, [newEvent()], { expectedVersion: 'no_stream' });
+        const event = newEvent();
+        const original = await store().append(streamId, [event], { expectedVersion: 0 });
+        await store().append(streamId, [newEvent()], { expectedVersion: 1 });
+        const before = await snapshot(store(), streamId);
+
+        const retry = await store().append(streamId, [event], { expectedVersion: 0 });
+
+        expect(retry).toEqual({ ...original, alreadyStored: true });
+        expect(await snapshot(store(), streamId)).toEqual(before);
+      });
+
+      it('answers a stored event given again at the version it left the stream at as already stored', async () => {
+        const streamId = streamIn();
+        const event = newEvent();
+        const original = await store().append(streamId, [event], { expectedVersion: 'no_stream' });
+        const before = await snapshot(store(), streamId);
+
+        const again = await store().append(streamId, [event], { expectedVersion: 0 });
+
+        expect(again).toEqual({ ...original, alreadyStored: true });
+        expect(await snapshot(store(), streamId)).toEqual(before);
+      });
+
+      it('rejects one event whose id is stored in another stream, at a matching numeric version, storing nothing', async () => {
+        const [first, second] = [streamIn(), streamIn()];
+        const event = newEvent();
+        await store().append(first, [event], { expectedVersion: 'no_stream' });
+        await store().append(second, [newEvent()], { expectedVersion: 'no_stream' });
+        const before = await snapshot(store(), first, second);
+
+        const reuse = store().append(second, [event], { expectedVersion: 0 });
+
+        await expect(reuse).rejects.toMatchObject({ code: 'DuplicateEventId', eventId: event.eventId });
+        expect(await snapshot(store(), first, second)).toEqual(before);
+      });
+
       it('rejects an id reused in another stream with DuplicateEventIdError, storing nothing', async () => {
         const [first, second] = [streamIn(), streamIn()];
         const event = newEvent();

@@ -4,10 +4,12 @@ import type { EventImport } from '../event-import.port';
 import type { AppendRequest, AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, RecordedEvent, Subscription } from '../event-store.port';
 import type { Upcaster } from '../upcasting';
 import type { Outbox } from '../outbox/outbox.port';
+import { appendOne } from './postgres-append-one';
 import { PostgresListener } from './postgres-listener';
 import { PostgresOutbox } from './postgres-outbox';
 import { type AppendRow, appendArguments, appendResults, EVENT_COLUMNS, type EventRow, recordedEventOf, translateAppendError } from './postgres-rows';
-import { assertSchemaName, channelOf, migrate } from './postgres-schema';
+import { channelOf } from './postgres-append-lock';
+import { assertSchemaName, migrate } from './postgres-schema';
 
 /** Options of {@link PostgresEventStore.open}. */
 export type PostgresEventStoreOptions = Readonly<{
@@ -24,10 +26,11 @@ export type PostgresEventStoreOptions = Readonly<{
 }>;
 
 /**
- * {@link EventStore} in PostgreSQL. Each append is one call of the `orgchange_append` function, so one round
- * trip and one transaction; it holds the log's advisory lock until commit, which makes global positions
- * dense and visible in order (postgres-schema.ts explains why). Subscriptions wake on LISTEN/NOTIFY and poll
- * as a fallback, so they see appends made by every process on the database.
+ * {@link EventStore} in PostgreSQL. Each append is one call of a PL/pgSQL function (`orgchange_append_one` for
+ * the per-command case of one event, `orgchange_append` for the rest), so one round trip and one transaction;
+ * it holds the log's advisory lock until commit, which makes global positions dense and visible in order
+ * (postgres-schema.ts explains why). Subscriptions wake on LISTEN/NOTIFY and poll as a fallback, so they see
+ * appends made by every process on the database.
  */
 export class PostgresEventStore implements EventStore, EventImport {
   private readonly notifier = new CommitNotifier();
@@ -79,6 +82,13 @@ export class PostgresEventStore implements EventStore, EventImport {
   }
 
   async appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
+    if (requests.length === 1) {
+      const alone = await appendOne(this.pool, requests[0]);
+      if (alone) {
+        this.notifier.notify();
+        return [alone];
+      }
+    }
     try {
       const { rows } = await this.pool.query<AppendRow>({
         text: 'SELECT * FROM orgchange_append($1, $2, $3, $4, $5, $6, $7, $8)',

@@ -1,4 +1,6 @@
 import type { Pool } from 'pg';
+import { channelOf, lockAndReadHead } from './postgres-append-lock';
+import { appendOneFunction } from './postgres-append-one';
 
 /** A schema name safe to splice into SQL: lower-case letters, digits and underscores. */
 export function assertSchemaName(schema: string): void {
@@ -7,8 +9,6 @@ export function assertSchemaName(schema: string): void {
   }
 }
 
-/** The LISTEN/NOTIFY channel of one schema's log (channels are per database, so the schema names it). */
-export const channelOf = (schema: string): string => `${schema}_events`;
 
 /**
  * Schema migrations, in order, each a function of the schema name (which also names the append lock and the
@@ -95,13 +95,11 @@ const migrations: readonly ((schema: string) => string)[] = [
   // The per-command append (one stream, one new event) skips the general loop's per-request machinery:
   // measured ~0.1-0.2 ms of a ~0.75 ms call on this machine. Same lock, checks, outbox row and NOTIFY.
   (schema) => withSingleEventPath(schema, appendFunction(schema, true).replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION')),
+  // A function of its own for the per-command append (one event at a numeric expected version or `no_stream`):
+  // scalar arguments and a scalar result instead of arrays and a row set, the version checked by the stream
+  // row's own update. Measured on this machine: ~120 µs less server CPU and ~170 µs less client CPU per append.
+  (schema) => appendOneFunction(schema),
 ];
-
-/** Head of the log (position, recorded time) read under the append lock; recorded time never runs backwards. */
-const lockAndReadHead = (schema: string): string => `
-    PERFORM pg_advisory_xact_lock(hashtext('${schema}.append'));
-    SELECT e.global_position, e.recorded_at INTO head, head_time FROM events e ORDER BY e.global_position DESC LIMIT 1;
-    head := coalesce(head, 0);`;
 
 /**
  * One call appends every request of an `appendMany` in the caller's transaction: version checks, retries
