@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LeadershipProjector, PROJECTION_NAME } from './leadership.projector';
+import { LeadershipProjector } from './leadership.projector';
 import { dumpReadModel } from './test-oracle';
 import { compileForChild } from '../../../testing/src/compile-for-child';
 
@@ -41,17 +41,36 @@ function postHistory(index: number): NewEvent[] {
   return events;
 }
 
-/** Appends about 20,000 valid events in a few large transactions. */
-async function generate(file: string): Promise<number> {
+/** Appends the posts `[first, last)`, 100 streams per transaction. */
+async function appendPosts(store: SqliteEventStore, first: number, last: number): Promise<void> {
+  for (let start = first; start < last; start += 100) {
+    await store.appendMany(Array.from({ length: 100 }, (_, i): AppendRequest => ({ streamId: `post-post${start + i}`, expectedVersion: 'no_stream', events: postHistory(start + i) })));
+  }
+}
+
+/**
+ * Appends about 20,000 valid events in a few large transactions, with the read model projected (event by event,
+ * as the live projector does) over the first `projectedPosts` posts' events: the read model a rebuild replaces.
+ */
+async function generate(file: string, projectedPosts: number): Promise<{ total: number; projected: number }> {
   const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
   await store.append('organisation-big', [event('OrganisationEstablished', { organisationId: 'big', name: 'Big Trust', kind: 'nhs-trust', effectiveFrom: '2009-04-01' }), event('UnitEstablished', { organisationId: 'big', unitId: 'ward', name: 'Ward', kind: 'team', effectiveFrom: '2009-04-01' })], { expectedVersion: 'no_stream' });
   await store.appendMany([0, 1, 2].map((k): AppendRequest => ({ streamId: `person-person${k}`, expectedVersion: 'no_stream', events: [event('PersonRegistered', { personId: `person${k}`, profession: 'nurse', effectiveFrom: '2009-01-01' })] })));
-  for (let first = 0; first < POSTS; first += 100) {
-    await store.appendMany(Array.from({ length: 100 }, (_, i): AppendRequest => ({ streamId: `post-post${first + i}`, expectedVersion: 'no_stream', events: postHistory(first + i) })));
-  }
+  await appendPosts(store, 0, projectedPosts);
+  const projected = await new LeadershipProjector(store).catchUp();
+  await appendPosts(store, projectedPosts, POSTS);
   const total = await store.count();
   await store.close();
-  return total;
+  return { total, projected };
+}
+
+function withReadOnly<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 }
 
 describe('LeadershipProjector killed part way through a rebuild', () => {
@@ -70,53 +89,53 @@ describe('LeadershipProjector killed part way through a rebuild', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('resumes from its last committed page and ends with the read model of an uninterrupted rebuild', async () => {
+  it('leaves the read model it was replacing intact, and catching up or rebuilding again ends with the read model of an uninterrupted rebuild', async () => {
     const file = join(dir, 'events.sqlite');
     const copy = join(dir, 'copy.sqlite');
-    const total = await generate(file);
+    const { total, projected } = await generate(file, POSTS / 2);
     copyFileSync(file, copy);
     expect(total).toBeGreaterThan(20_000);
+    const before = withReadOnly(file, dumpReadModel);
 
     let stderr = '';
+    let replayed = 0;
     const running = spawn(process.execPath, [CHILD, join(dir, 'compiled'), file, String(CHILD_PAGE_SIZE)], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] });
     child = running;
-    running.stderr?.on('data', (chunk) => (stderr += String(chunk)));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => running.on('exit', (_code, signal) => resolve(signal)));
+    // The child reports each batch it committed to the shadow tables; kill it a third of the way in, short of the end.
+    const partWay = new Promise<void>((resolve) =>
+      running.stderr?.on('data', (chunk) => {
+        stderr += String(chunk);
+        for (const match of stderr.matchAll(/^replayed (\d+)$/gm)) replayed = Number(match[1]);
+        if (replayed > total / 3 && replayed < total) resolve();
+      }),
+    );
+    const finished = exited.then((signal) => {
+      throw new Error(`child ended (${signal}) before it was killed, at ${replayed} of ${total}: ${stderr}`);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`child stalled at ${replayed} of ${total}: ${stderr}`)), 30_000)));
+    await Promise.race([partWay, finished, stalled]).finally(() => clearTimeout(timer));
+    running.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
 
-    const observer = new Database(file, { readonly: true, fileMustExist: true });
-    const checkpoint = (): number => {
-      try {
-        return (observer.prepare('SELECT position FROM rm_checkpoint WHERE projection = ?').pluck().get(PROJECTION_NAME) as number | undefined) ?? 0;
-      } catch {
-        return 0; // the child has not created the read model's tables yet
-      }
-    };
-    try {
-      // Bounded wait for a checkpoint a third of the way in (and short of the end), then SIGKILL: no chance to finish the page in hand.
-      for (const deadline = Date.now() + 30_000; ; ) {
-        const position = checkpoint();
-        if (position > total / 3 && position < total) break;
-        if (running.exitCode !== null || Date.now() > deadline) throw new Error(`child ended or stalled at checkpoint ${position} of ${total}: ${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-      running.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
-    } finally {
-      observer.close();
-    }
+    // The kill came part way through loading the shadows, and the live read model is the one from before.
+    expect(withReadOnly(file, (db) => db.prepare('SELECT count(*) FROM rebuilding_rm_holdings').pluck().get())).toBeGreaterThan(0);
+    expect(withReadOnly(file, dumpReadModel)).toEqual(before);
 
     const crashed = new SqliteEventStore({ file });
     const uninterrupted = new SqliteEventStore({ file: copy });
     stores.push(crashed, uninterrupted);
     const projector = new LeadershipProjector(crashed);
-    // Read after reopening: a page whose commit reached the WAL just before the kill may not have been visible to the observer yet.
-    const interruptedAt = Number(projector.checkpoint());
-    expect(interruptedAt).toBeGreaterThan(total / 3);
-    expect(interruptedAt).toBeLessThan(total);
+    expect(Number(projector.checkpoint())).toBe(projected);
     const resumed = await projector.catchUp();
     await new LeadershipProjector(uninterrupted).rebuild();
+    expect(resumed).toBe(total - projected);
+    const expected = dumpReadModel(uninterrupted.database);
+    expect(dumpReadModel(crashed.database)).toEqual(expected);
 
-    expect(resumed).toBe(total - interruptedAt);
-    expect(dumpReadModel(crashed.database)).toEqual(dumpReadModel(uninterrupted.database));
+    // Rebuilding again over the shadows the killed rebuild left gives the same read model.
+    await projector.rebuild();
+    expect(dumpReadModel(crashed.database)).toEqual(expected);
   }, 120_000);
 });

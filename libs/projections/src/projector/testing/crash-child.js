@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Child process of projector-crash.int-spec.ts: rebuilds the leadership projection of a database, in small
- * pages, until it is done or killed. `node crash-child.js <compiled root> <database file> <page size>`, where the
+ * batches, until it is done or killed, writing `replayed <events>` to stderr after each batch it committed. `node crash-child.js <compiled root> <database file> <page size>`, where the
  * compiled root holds libs/ built to CommonJS (the spec compiles it first).
  */
 const { join } = require('node:path');
@@ -14,7 +14,7 @@ const { LeadershipProjector } = require(join(root, 'libs/projections/src/project
 
 const store = new SqliteEventStore({ file });
 new LeadershipProjector(store, { pageSize: Number(pageSize) })
-  .rebuild()
+  .rebuild((progress) => process.stderr.write(`replayed ${progress.applied}\n`))
   .then(() => store.close())
   .catch((error) => {
     console.error(error);
