@@ -34,3 +34,4 @@ export * from './programmes/programme.evolve';
 export * from './programmes/programme.decider';
 export * from './programmes/programme-timers';
 export * from './shared/group-by';
+export * from './shared/id-record';

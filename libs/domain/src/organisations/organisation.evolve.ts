@@ -1,6 +1,7 @@
 import type { BoundaryEvent } from '../boundaries/boundary.events';
 import { assertNever } from '../shared/assert-never';
 import type { CalendarDate } from '../shared/calendar-date';
+import { emptyIdRecord, withEntry } from '../shared/id-record';
 import type { UnitEvent } from '../units/unit.events';
 import type { OrganisationLifecycleEvent } from './organisation.events';
 import {
@@ -30,7 +31,7 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       establishedOn: d.effectiveFrom,
       predecessorIds: [],
       successorIds: [],
-      units: {},
+      units: emptyIdRecord(),
       members: [],
       memberships: [],
     };
@@ -123,12 +124,12 @@ function evolveEstablished(state: EstablishedOrganisation, event: Exclude<Organi
 
 function withUnit(state: EstablishedOrganisation, unit: UnitRecord): EstablishedOrganisation {
   if (state.units[unit.unitId]) return state;
-  return { ...state, units: { ...state.units, [unit.unitId]: unit } };
+  return { ...state, units: withEntry(state.units, unit.unitId, unit) };
 }
 
 function updateUnit(state: EstablishedOrganisation, unitId: string, change: (unit: UnitRecord) => UnitRecord): EstablishedOrganisation {
   const unit = state.units[unitId];
-  return unit ? { ...state, units: { ...state.units, [unitId]: change(unit) } } : state;
+  return unit ? { ...state, units: withEntry(state.units, unitId, change(unit)) } : state;
 }
 
 function closeUnit(unit: UnitRecord, on: CalendarDate, closure: UnitRecord['closure'], successorUnitIds?: readonly string[]): UnitRecord {

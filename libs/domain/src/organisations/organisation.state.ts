@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../shared/calendar-date';
+import type { IdRecord } from '../shared/id-record';
 import type { OrganisationKind, UnitKind } from '../shared/vocabulary';
 
 /** A value that changes over valid time: each entry holds from its `from` date until the next entry's. */
@@ -41,7 +42,8 @@ export type OrganisationState =
       closedOn?: CalendarDate;
       predecessorIds: readonly string[];
       successorIds: readonly string[];
-      units: Readonly<Record<string, UnitRecord>>;
+      /** By unit id. */
+      units: IdRecord<UnitRecord>;
       /** Organisations that belong to this one as a group (e.g. practices of a CCG). */
       members: readonly MembershipPeriod[];
       /** Groups this organisation belongs to. */

@@ -1,6 +1,7 @@
 import { withChange } from '../organisations/organisation.state';
 import type { PostEvent } from './post.events';
 import type { PostState } from './post.state';
+import { emptyIdRecord, withEntry } from '../shared/id-record';
 
 export const initialPostState = (): PostState => ({ status: 'none' });
 
@@ -22,7 +23,7 @@ export function evolvePost(state: PostState, event: PostEvent): PostState {
       titles: [{ from: d.effectiveFrom, value: d.title }],
       grades: [{ from: d.effectiveFrom, value: d.grade }],
       createdOn: d.effectiveFrom,
-      holdings: {},
+      holdings: emptyIdRecord(),
     };
   }
   if (state.status !== 'created') return state;
@@ -47,12 +48,12 @@ export function evolvePost(state: PostState, event: PostEvent): PostState {
         ...(d.programmedActivities !== undefined ? { programmedActivities: d.programmedActivities } : {}),
         ...(d.employingOrganisationId ? { employingOrganisationId: d.employingOrganisationId } : {}),
       };
-      return { ...state, holdings: { ...state.holdings, [d.appointmentId]: holding } };
+      return { ...state, holdings: withEntry(state.holdings, d.appointmentId, holding) };
     }
     case 'AppointmentEnded': {
       const holding = state.holdings[event.data.appointmentId];
       if (!holding) return state;
-      return { ...state, holdings: { ...state.holdings, [holding.appointmentId]: { ...holding, until: on } } };
+      return { ...state, holdings: withEntry(state.holdings, holding.appointmentId, { ...holding, until: on }) };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { CalendarDate, DateInterval } from '../shared/calendar-date';
 import type { AppointmentKind, PostFamily } from '../shared/vocabulary';
 import type { Timeline } from '../organisations/organisation.state';
+import type { IdRecord } from '../shared/id-record';
 
 export type Holding = Readonly<
   DateInterval & {
@@ -30,7 +31,8 @@ export type PostState =
       grades: Timeline<string>;
       createdOn: CalendarDate;
       abolishedOn?: CalendarDate;
-      holdings: Readonly<Record<string, Holding>>;
+      /** By appointment id. */
+      holdings: IdRecord<Holding>;
     }>;
 
 export type CreatedPost = Extract<PostState, { status: 'created' }>;
