@@ -1,16 +1,16 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { PROJECTION_NAME } from '../projector/leadership.projector';
-import type { Employment, HoldingRow, OrganisationPostRow, UnitRecordRow } from './structure-rows';
+import { HoldingVersion, type Transfer } from './holding-version';
+import { type OrganisationOnDate, type OrganisationRow, OrganisationVersions } from './organisation-versions';
+import type { HoldingRow, OrganisationPostRow, UnitRecordRow } from './structure-rows';
 import { dayNumber, type Intervals, type NumericAsOf, VersionedRows } from './versioned-rows';
-
-/** A holding as the structure shows it, and the same without the holder's profession (before it was recorded). */
-export type HoldingVersion = Readonly<{ row: HoldingRow; withoutProfession: HoldingRow; professionFrom: number | null }>;
 
 /** Every version of the holdings an organisation records, and the versions of each post's holdings, in load order. */
 export type HoldingVersions = Readonly<{ versions: VersionedRows<HoldingVersion>; byPost: ReadonlyMap<string, readonly number[]> }>;
 
 /** Every version of an organisation's rows, in the order the as-of indexes return them. */
 type OrganisationRows = {
+  organisation?: OrganisationVersions;
   units?: VersionedRows<UnitRecordRow>;
   unitMembers?: VersionedRows<readonly [unitId: string, member: string]>;
   partnershipUnits?: VersionedRows<UnitRecordRow>;
@@ -18,11 +18,7 @@ type OrganisationRows = {
   holdings?: HoldingVersions;
 };
 
-/** A transfer of employment: employer, from (also as a day number) and the position it was recorded at. */
-type Transfer = readonly [employer: string, from: string, fromDay: number, recordedFrom: number];
-
 type Raw = readonly never[];
-const NONE: readonly never[] = [];
 const TIMES = 'valid_from, valid_to, recorded_from, recorded_to';
 const intervalsAt = (r: Raw, at: number): Intervals => [r[at], r[at + 1], r[at + 2], r[at + 3]];
 
@@ -38,13 +34,14 @@ export class StructureCache {
   private readonly organisations = new Map<string, OrganisationRows>();
   private employments?: Map<string, readonly Transfer[]>;
   private checkpoint?: number;
-  private readonly statements: Readonly<Record<'checkpoint' | 'units' | 'unitMembers' | 'partnershipUnits' | 'posts' | 'holdings' | 'employments', Statement>>;
+  private readonly statements: Readonly<Record<'checkpoint' | 'organisation' | 'units' | 'unitMembers' | 'partnershipUnits' | 'posts' | 'holdings' | 'employments', Statement>>;
 
   constructor(db: Database, private readonly capacity = 32) {
     const raw = (sql: string) => db.prepare(sql).raw();
     // ORDER BY as each as-of index reads its rows (NULLs first, then rowid), so answers list rows as the SQL ones did.
     this.statements = {
       checkpoint: db.prepare('SELECT position FROM rm_checkpoint WHERE projection = ?').pluck(),
+      organisation: raw(`SELECT name, kind, code, ${TIMES} FROM rm_organisations WHERE organisation_id = ? ORDER BY recorded_from, rowid`),
       units: raw(`SELECT organisation_id, unit_id, name, kind, parent_unit_id, employing_organisation_id, arrived_from_organisation_id, ${TIMES}
         FROM rm_units WHERE organisation_id = ? ORDER BY ${TIMES}, rowid`),
       unitMembers: raw(`SELECT unit_id, member_organisation_id, ${TIMES} FROM rm_unit_members WHERE organisation_id = ? ORDER BY valid_from, rowid`),
@@ -69,6 +66,13 @@ export class StructureCache {
     this.organisations.clear();
     this.employments = undefined;
     this.checkpoint = checkpoint;
+  }
+
+  /** The organisation on the date (undefined when it did not exist then, as recorded at the position). */
+  organisation(organisationId: string, point: NumericAsOf): OrganisationOnDate | undefined {
+    const rows = this.of(organisationId);
+    rows.organisation ??= new OrganisationVersions(this.statements.organisation.all(organisationId) as OrganisationRow[]);
+    return rows.organisation.on(point);
   }
 
   units(organisationId: string, point: NumericAsOf): UnitRecordRow[] {
@@ -105,14 +109,15 @@ export class StructureCache {
 
   /**
    * Every version of the holdings the organisation records, found by post, so that an answer visits only the
-   * holdings of the posts it shows; a holder's profession shows only once it is recorded (see {@link HoldingVersion}).
+   * holdings of the posts it shows. Each version knows its holder's transfers of employment (see {@link HoldingVersion}).
    */
   holdings(organisationId: string): HoldingVersions {
     const rows = this.of(organisationId);
     if (rows.holdings) return rows.holdings;
+    const employments = (this.employments ??= this.loadEmployments());
     const versions = this.load('holdings', organisationId, 1, (r): [HoldingVersion, Intervals[]] => {
       const row = holdingOf(r);
-      return [{ row, withoutProfession: row.profession === null ? row : { ...row, profession: null }, professionFrom: r[15] }, [intervalsAt(r, 11)]];
+      return [new HoldingVersion(row, r[15], employments.get(row.person_id)), [intervalsAt(r, 11)]];
     });
     const byPost = new Map<string, number[]>();
     versions.values.forEach(({ row }, i) => {
@@ -121,15 +126,6 @@ export class StructureCache {
       else byPost.set(row.post_id, [i]);
     });
     return (rows.holdings = { versions, byPost });
-  }
-
-  /** A person's latest transfer of employment on the date, as recorded at the position (most people have none). */
-  employer(personId: string, point: NumericAsOf): Employment | undefined {
-    this.employments ??= this.loadEmployments();
-    let latest: Transfer | undefined;
-    // Ordered by date, then by recording: the person's last row that applies wins.
-    for (const transfer of this.employments.get(personId) ?? NONE) if (transfer[2] <= point.day && transfer[3] <= point.position) latest = transfer;
-    return latest && { employer: latest[0], from: latest[1] };
   }
 
   private of(organisationId: string): OrganisationRows {
