@@ -16,13 +16,18 @@ export function buildUnitTree(units: readonly UnitRecordRow[], posts: readonly P
   for (const unit of units) ids.add(unit.unit_id);
   const childrenOf = new Map<string | null, UnitRecordRow[]>();
   for (const unit of units) pushTo(childrenOf, unit.parent_unit_id !== null && ids.has(unit.parent_unit_id) ? unit.parent_unit_id : null, unit);
-  const postsOf = new Map<string, PostView[]>();
-  const leadersOf = new Map<string, number>();
+  // One lookup per post: a unit's posts and how many of them lead. The family set is read once (an imported binding is a getter call in compiled code).
+  const leadership = LEADERSHIP_FAMILIES;
+  const postsOf = new Map<string, { posts: PostView[]; leaders: number }>();
   for (const post of posts) {
-    pushTo(postsOf, post.unitId, post);
-    if (LEADERSHIP_FAMILIES.has(post.family)) leadersOf.set(post.unitId, (leadersOf.get(post.unitId) ?? 0) + 1);
+    const entry = postsOf.get(post.unitId);
+    const leads = leadership.has(post.family) ? 1 : 0;
+    if (entry) {
+      entry.posts.push(post);
+      entry.leaders += leads;
+    } else postsOf.set(post.unitId, { posts: [post], leaders: leads });
   }
-  const leaderCount = (unitId: string) => leadersOf.get(unitId) ?? 0;
+  const leaderCount = (unitId: string) => postsOf.get(unitId)?.leaders ?? 0;
   // A unit listed twice (two rows holding at once, which the projector never writes) shows its posts twice:
   // then each copy gets posts of its own, so that setting a span in one cannot change the other.
   const ownPosts = ids.size === units.length ? (list: PostView[]) => list : (list: PostView[]) => list.map((p) => ({ ...p }));
@@ -32,7 +37,7 @@ export function buildUnitTree(units: readonly UnitRecordRow[], posts: readonly P
   const path = new Set<string>();
   const build = (unit: UnitRecordRow, layers: number): UnitView => {
     const own = postsOf.get(unit.unit_id);
-    const depth = layers + (leaderCount(unit.unit_id) > 0 ? 1 : 0);
+    const depth = layers + (own && own.leaders > 0 ? 1 : 0);
     managementLayers = Math.max(managementLayers, depth);
     const children: UnitView[] = [];
     let reports = 0;
@@ -43,9 +48,9 @@ export function buildUnitTree(units: readonly UnitRecordRow[], posts: readonly P
       path.delete(child.unit_id);
       reports += leaderCount(child.unit_id);
     }
-    const shown = own ? ownPosts(own) : [];
-    for (const post of shown) if (!LEADERSHIP_FAMILIES.has(post.family)) reports += 1;
-    for (const post of shown) (post as { span: number | null }).span = LEADERSHIP_FAMILIES.has(post.family) ? reports : null;
+    const shown = own ? ownPosts(own.posts) : [];
+    if (own) reports += shown.length - own.leaders;
+    for (const post of shown) (post as { span: number | null }).span = leadership.has(post.family) ? reports : null;
     return {
       unitId: unit.unit_id,
       name: unit.name,
