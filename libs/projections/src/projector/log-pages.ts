@@ -56,3 +56,22 @@ export class LogPages {
     return { type, version, data: data as ProjectedEvent['data'], eventId, streamId, streamVersion, globalPosition: BigInt(globalPosition), recordedAt };
   }
 }
+
+/** The log up to position `head`, every stream's events together in stream order, read `chunk` rows at a time. */
+export class StreamOrderCursor {
+  done = false;
+  private after: readonly [string, number] = ['', -1];
+
+  constructor(
+    private readonly log: LogPages,
+    private readonly head: number,
+    private readonly chunk: number,
+  ) {}
+
+  next(): LogRow[] {
+    const rows = this.log.byStream(this.after[0], this.after[1], this.head, this.chunk);
+    if (rows.length < this.chunk) this.done = true;
+    if (rows.length > 0) this.after = [rows[rows.length - 1][LOG_ROW.streamId], rows[rows.length - 1][LOG_ROW.streamVersion]];
+    return rows;
+  }
+}

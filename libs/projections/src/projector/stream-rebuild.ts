@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createShadowTables, orderShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
 import { ShadowWriter } from '../read-model/shadow-writer';
-import { LOG_ROW, type LogPages, type ProjectedEvent } from './log-pages';
+import { LOG_ROW, type LogPages, type LogRow, StreamOrderCursor } from './log-pages';
 import { StreamReplay } from './stream-replay';
 
 export type StreamRebuildOptions = Readonly<{
@@ -28,30 +28,37 @@ export async function rebuildStreamByStream(db: Database, log: LogPages, options
   createShadowTables(db);
   const writer = new ShadowWriter(db);
   const replay = new StreamReplay(writer, writer);
-  let stream: ProjectedEvent[] = [];
-  let after: readonly [string, number] = ['', -1];
+  const cursor = new StreamOrderCursor(log, head, Math.min(options.batchSize, READ_CHUNK));
+  let stream: LogRow[] = [];
   let replayed = 0;
-  for (let done = false; !done; ) {
-    withNormalSync(db, () =>
-      db.transaction(() => {
-        const rows = log.byStream(after[0], after[1], head, options.batchSize);
-        for (const row of rows) {
-          if (stream.length > 0 && stream[0].streamId !== row[LOG_ROW.streamId]) {
-            replay.replay(stream);
-            stream = [];
+  const mmap = db.pragma('mmap_size', { simple: true }) as number;
+  db.pragma(`mmap_size = ${LOAD_MMAP_BYTES}`);
+  try {
+    while (!cursor.done) {
+      withNormalSync(db, () =>
+        db.transaction(() => {
+          for (let inBatch = 0; inBatch < options.batchSize && !cursor.done; ) {
+            const rows = cursor.next();
+            for (const row of rows) {
+              if (stream.length > 0 && stream[0][LOG_ROW.streamId] !== row[LOG_ROW.streamId]) {
+                replay.replay(stream.map((r) => log.event(r)));
+                stream = [];
+              }
+              stream.push(row);
+            }
+            inBatch += rows.length;
+            replayed += rows.length;
           }
-          stream.push(log.event(row));
-        }
-        replayed += rows.length;
-        done = rows.length < options.batchSize;
-        if (done) replay.replay(stream);
-        else after = [rows[rows.length - 1][LOG_ROW.streamId], rows[rows.length - 1][LOG_ROW.streamVersion]];
-        writer.flush();
-      }).immediate(),
-    );
-    options.onBatch?.(replayed);
-    // Lets progress be drawn, and appends and queries on this connection run, between batches.
-    await yieldToEventLoop();
+          if (cursor.done) replay.replay(stream.map((r) => log.event(r)));
+          writer.flush();
+        }).immediate(),
+      );
+      options.onBatch?.(replayed);
+      // Lets progress be drawn, and appends and queries on this connection run, between batches.
+      await yieldToEventLoop();
+    }
+  } finally {
+    db.pragma(`mmap_size = ${mmap}`);
   }
   phases.lap('load');
   withNormalSync(db, () => {
@@ -62,6 +69,16 @@ export async function rebuildStreamByStream(db: Database, log: LogPages, options
   });
   return { head, replayed, phases: phases.laps };
 }
+
+/**
+ * Memory-mapped reads while loading: walking the stream index reads the events table out of order, and mapped
+ * pages cost no system call each (about a sixth of the load's CPU on the 50-trust log). Bounded, because
+ * resident mapped pages count in the process's RSS.
+ */
+const LOAD_MMAP_BYTES = 256 * 2 ** 20;
+
+/** Log rows read per query: few enough that they die young in the garbage collector's eyes. */
+const READ_CHUNK = 2000;
 
 /** Wall and CPU milliseconds of each step of a rebuild: loading the shadows, ordering them, swapping them in with their indexes. */
 export type RebuildPhases = Readonly<Record<string, Readonly<{ ms: number; cpuMs: number }>>>;

@@ -25,7 +25,8 @@ export function createShadowTables(db: Database): void {
   db.transaction(() => {
     dropShadowTables(db);
     for (const table of READ_MODEL_TABLES) {
-      if (LOADED_UNORDERED[table]) db.exec(`CREATE TABLE ${shadowOf(table)} AS SELECT * FROM ${table} WHERE 0`);
+      // In the connection's temporary database: no write-ahead log to write and copy back, and gone with the connection.
+      if (LOADED_UNORDERED[table]) db.exec(`CREATE TEMP TABLE ${shadowOf(table)} AS SELECT * FROM main.${table} WHERE 0`);
       else db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE ${shadowOf(table)}`));
     }
   }).immediate();
@@ -40,19 +41,22 @@ export function orderShadowTables(db: Database): void {
   withSorting(db, () => {
     for (const [table, key] of Object.entries(LOADED_UNORDERED) as [ReadModelTable, string][]) {
       const ordered = `${SHADOW}ordered_${table}`;
-      db.exec(`DROP TABLE IF EXISTS ${ordered}`);
-      db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE ${ordered}`));
-      db.exec(`INSERT OR IGNORE INTO ${ordered} SELECT * FROM ${shadowOf(table)} ORDER BY ${key}`);
-      db.exec(`DROP TABLE ${shadowOf(table)}`);
-      db.exec(`ALTER TABLE ${ordered} RENAME TO ${shadowOf(table)}`);
+      db.exec(`DROP TABLE IF EXISTS main.${ordered}`);
+      db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE main.${ordered}`));
+      db.exec(`INSERT OR IGNORE INTO main.${ordered} SELECT * FROM temp.${shadowOf(table)} ORDER BY ${key}`);
+      db.exec(`DROP TABLE temp.${shadowOf(table)}`);
+      db.exec(`ALTER TABLE main.${ordered} RENAME TO ${shadowOf(table)}`);
     }
   });
 }
 
 /** Drops any shadow tables (a rebuild cut short leaves them; they are never read). */
 export function dropShadowTables(db: Database): void {
-  for (const table of READ_MODEL_TABLES) db.exec(`DROP TABLE IF EXISTS ${shadowOf(table)}`);
-  for (const table of Object.keys(LOADED_UNORDERED)) db.exec(`DROP TABLE IF EXISTS ${SHADOW}ordered_${table}`);
+  for (const table of READ_MODEL_TABLES) db.exec(`DROP TABLE IF EXISTS main.${shadowOf(table)}`);
+  for (const table of Object.keys(LOADED_UNORDERED) as ReadModelTable[]) {
+    db.exec(`DROP TABLE IF EXISTS temp.${shadowOf(table)}`);
+    db.exec(`DROP TABLE IF EXISTS main.${SHADOW}ordered_${table}`);
+  }
 }
 
 /**
@@ -77,7 +81,7 @@ export function swapInShadowTables(db: Database, within: () => void): void {
 
 /** Sorting memory (pages of cache) and helper threads for SQLite's sorter while indexes are built and rows ordered. */
 const SORT_CACHE_KIB = 128 * 1024;
-const SORT_THREADS = Number(process.env.ORGCHANGE_SORT_THREADS ?? 2);
+const SORT_THREADS = 2;
 
 /**
  * Runs `run` in an immediate transaction with room to sort: a bigger page cache (the sorter spills to temporary
@@ -98,7 +102,7 @@ function withSorting(db: Database, run: () => void): void {
 }
 
 function definitionOf(db: Database, table: string): string {
-  const row = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+  const row = db.prepare<[string], { sql: string }>("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?").get(table);
   if (!row) throw new Error(`read-model table ${table} is missing: migrateReadModel must run first`);
   return row.sql;
 }
