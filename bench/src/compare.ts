@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { postgresCommitLatencyMs } from './postgres-workload';
 
 type Result = Record<string, unknown>;
 
@@ -56,10 +58,16 @@ async function main(): Promise<void> {
   if (options.store !== 'sqlite' && options.store !== 'postgres') throw new Error(`--store must be sqlite or postgres, got ${options.store}`);
   const shared = ['--streams', options.streams, '--runs', options.runs];
   const startedAt = Date.now();
+  const machine = async () => ({
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
+    ...(options.store === 'postgres' ? { commitLatencyMs: await postgresCommitLatencyMs() } : {}),
+  });
+  const before = await machine();
   process.stderr.write('bench:compare: orgchange…\n');
   const ours = parseResult('orgchange bench', await run(process.execPath, [join(root, 'dist/bench/src/main.js'), '--store', options.store, ...shared, ...(options.withSynthetic ? [] : ['--workload-only'])], root));
   process.stderr.write(`bench:compare: Emmett (${options.store})…\n`);
   const emmett = parseResult('Emmett bench', await run(join(root, '..', 'shared', 'bench', 'emmett', 'run.sh'), ['--store', options.store, ...shared], root));
+  const after = await machine();
   const ratios: Record<string, number | null> = {};
   for (const key of THROUGHPUT_KEYS) ratios[key] = ratio(ours[key], emmett[key]);
   for (const key of LATENCY_KEYS) ratios[key] = ratio(emmett[key], ours[key]);
@@ -72,6 +80,9 @@ async function main(): Promise<void> {
         meetsBar,
         ratioMeaning: 'throughput keys: orgchange / Emmett; latency keys (ms): Emmett / orgchange; above 1 = orgchange faster',
         config: { streams: Number(options.streams), runs: Number(options.runs), store: options.store },
+        // How busy the machine was, before orgchange's run and after Emmett's: on PostgreSQL every per-command
+        // append waits for one commit, so a slow disk pulls both figures, and their ratio, towards its latency.
+        machine: { before, after },
         orgchange: ours,
         emmett,
         wallSeconds: Math.round((Date.now() - startedAt) / 1000),

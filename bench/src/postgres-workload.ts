@@ -102,3 +102,24 @@ export async function postgresDurability(): Promise<string> {
     await client.end();
   }
 }
+
+/**
+ * The server's commit latency as seen from this process: `count` one-row inserts, each its own transaction
+ * (what pgbench's one-insert script does), in a table of their own that is dropped afterwards. Every
+ * per-command append pays one such commit, so this is the floor under both stores' per-command figures
+ * and says how busy the disk was while they ran.
+ */
+export async function postgresCommitLatencyMs(count = 300): Promise<number> {
+  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  const table = `oc_bench_commit_${process.pid}_${randomBytes(4).toString('hex')}`;
+  try {
+    await client.query(`CREATE TABLE ${table} (id integer PRIMARY KEY, body text NOT NULL)`);
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1) await client.query({ text: `INSERT INTO ${table} VALUES ($1, $2)`, values: [i, 'x'.repeat(200)], name: 'commit_probe' });
+    return Math.round(((performance.now() - started) / count) * 1000) / 1000;
+  } finally {
+    await client.query(`DROP TABLE IF EXISTS ${table}`);
+    await client.end();
+  }
+}
