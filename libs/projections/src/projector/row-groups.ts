@@ -1,4 +1,4 @@
-import { diffRows, type FactRow } from '../read-model/fact-row';
+import { diffRows, type FactRow, sameValues } from '../read-model/fact-row';
 
 /**
  * How a stream's state divides into fact rows: the rows of the state's own fields (the organisation's names, a
@@ -35,9 +35,20 @@ export function diffGroupings(before: Grouping | undefined, after: Grouping | un
     const was = before.parts[id];
     const now = after.parts[id];
     if (was === now) continue;
-    collect(diffRows(keyed(before.rowsOfPart(was)), now === undefined ? NONE : keyed(after.rowsOfPart(now))), change);
+    diffPart(before.rowsOfPart(was), now === undefined ? [] : after.rowsOfPart(now), change);
   }
   for (const id in after.parts) if (!(id in before.parts)) for (const row of after.rowsOfPart(after.parts[id])) change.added.push(row);
+}
+
+/** `diffRows` for the rows of one part; a part of one row each side (a holding) needs no maps. */
+function diffPart(was: readonly FactRow[], now: readonly FactRow[], change: RowChange): void {
+  if (was.length === 1 && now.length === 1) {
+    if (was[0].key === now[0].key && sameValues(was[0], now[0])) return;
+    change.ended.push(was[0]);
+    change.added.push(now[0]);
+    return;
+  }
+  collect(diffRows(keyed(was), now.length === 0 ? NONE : keyed(now)), change);
 }
 
 function allRows(grouping: Grouping): FactRow[] {
