@@ -11,16 +11,12 @@ export const SEAT_KINDS: ReadonlySet<string> = new Set(['substantive', 'secondme
 
 /**
  * One version of a holding, with what every answer would otherwise work out again: whether it fills a seat,
- * whether its holder is a clinician, the holder's transfers of employment. It keeps the last view it gave for
- * each of "profession shown" and "not yet recorded", frozen, and gives it again while the employer is the same:
- * answers share these objects instead of making a thousand new ones each.
+ * whether its holder is a clinician, and the holder's transfers of employment (found once, not per answer).
  */
 export class HoldingVersion {
   /** Substantive, secondment and joint holders fill a seat; acting, covering and interim ones do not. */
   readonly seat: boolean;
   private readonly clinical: boolean;
-  /** Indexed by whether the profession shows. */
-  private readonly views: (HolderView | undefined)[] = [undefined, undefined];
 
   constructor(
     readonly row: HoldingRow,
@@ -42,23 +38,19 @@ export class HoldingVersion {
 
   /** The holder on the date: a later transfer of employment outranks the employer named when the appointment started; the host employs otherwise. */
   view(point: NumericAsOf, host: string): HolderView {
-    const shown = this.professionShown(point.position) ? 1 : 0;
-    const employer = this.employerOn(point) ?? host;
-    const last = this.views[shown];
-    if (last && last.employingOrganisationId === employer) return last;
     const h = this.row;
-    return (this.views[shown] = Object.freeze({
+    return {
       appointmentId: h.appointment_id,
       personId: h.person_id,
-      profession: shown ? h.profession : null,
+      profession: this.professionShown(point.position) ? h.profession : null,
       kind: h.kind,
       from: h.valid_from,
       until: h.valid_to,
       coveringForPersonId: h.covering_for_person_id,
-      employingOrganisationId: employer,
+      employingOrganisationId: this.employerOn(point) ?? host,
       fraction: h.fraction,
       programmedActivities: h.programmed_activities,
-    }));
+    };
   }
 
   private employerOn(point: NumericAsOf): string | null {
