@@ -3,10 +3,13 @@ import { Presets, SingleBar } from 'cli-progress';
 import { LeadershipProjector } from '@orgchange/projections';
 import { dbOption, openExistingStore } from './store-option';
 
-/** `orgchange projections rebuild`: empties the leadership read model and projects the whole log again. */
+/**
+ * `orgchange projections rebuild`: builds the leadership read model again from the whole log, stream by stream
+ * beside the live one, which keeps answering queries until the new one replaces it in one transaction.
+ */
 export function projectionsCommand(): Command {
   const rebuild = new Command('rebuild')
-    .description('rebuild the leadership read model from the whole event log (progress on stderr)')
+    .description('rebuild the leadership read model from the whole event log; the old one serves reads until the new one is swapped in (progress on stderr)')
     .addOption(dbOption())
     .action(async (o: { db: string }) => {
       const store = openExistingStore(o.db);
@@ -16,6 +19,8 @@ export function projectionsCommand(): Command {
         bar.start(await store.count(), 0, { eventsPerSec: 0 });
         const done = await projector.rebuild((p) => bar.update(p.applied, { eventsPerSec: p.eventsPerSec }));
         bar.stop();
+        const phases = Object.entries(done.phases ?? {}).map(([name, p]) => `${name} ${(p.ms / 1000).toFixed(1)} s`);
+        if (phases.length > 0) process.stderr.write(`rebuild phases: ${phases.join(', ')}\n`);
         console.log(`rebuilt the leadership read model: ${done.applied} events, ${done.eventsPerSec} events/s`);
       } finally {
         bar.stop();
