@@ -2,6 +2,7 @@ import { DEMO, recordDemoInto } from '@orgchange/demo-data';
 import { type CalendarDate, eventUpcasters } from '@orgchange/domain';
 import { chainUpcasters, SqliteEventStore } from '@orgchange/event-store';
 import { generateSyntheticHistory, SimulatedClock } from '@orgchange/synth';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,27 @@ describe('StructureQuery gives the JSON of the plain SQL structure', () => {
       await store.close();
     }
   }, 120_000);
+
+  it('for a holder whose registration is recorded after the appointment: no profession until then', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'late-registration.sqlite') });
+    const append = (streamId: string, type: string, data: Record<string, unknown>) =>
+      store.append(streamId, [{ eventId: randomUUID(), type, version: 1, data, metadata: { actor: 'test', correlationId: 'spec' } }], { expectedVersion: 'any' });
+    try {
+      await append('organisation-east', 'OrganisationEstablished', { organisationId: 'east', name: 'East Trust', kind: 'nhs-trust', effectiveFrom: '2015-01-01' });
+      await append('organisation-east', 'UnitEstablished', { organisationId: 'east', unitId: 'med', name: 'Medicine', kind: 'division', effectiveFrom: '2015-01-01' });
+      await append('post-cd', 'PostCreated', { postId: 'cd', organisationId: 'east', unitId: 'med', title: 'Clinical Director', family: 'medical-leadership', grade: 'consultant', maxHolders: 1, effectiveFrom: '2015-01-01' });
+      await append('post-cd', 'AppointmentStarted', { postId: 'cd', appointmentId: 'ap-1', personId: 'p-late', kind: 'substantive', effectiveFrom: '2016-01-01' });
+      await append('person-p-late', 'PersonRegistered', { personId: 'p-late', profession: 'doctor', effectiveFrom: '2016-01-01' });
+      await new LeadershipProjector(store).rebuild();
+      const query = new StructureQuery(store.database);
+      const profession = (position: number) => query.structure('east', { at: '2016-06-01' as CalendarDate, position }, 'then')?.units[0].posts[0].holders[0].profession;
+      expect([profession(4), profession(5)]).toEqual([null, 'doctor']);
+      const points = [1, 2, 3, 4, 5].flatMap((position) => ['2015-06-01', '2016-06-01'].map((at) => ({ organisationId: 'east', at: at as CalendarDate, position })));
+      expect(compare(store, points).differing).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('over ten years of two synthetic trusts of 300 posts', async () => {
     const clock = new SimulatedClock();
