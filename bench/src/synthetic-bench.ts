@@ -91,7 +91,7 @@ export async function runSyntheticBench(dir: string, size: SyntheticSize): Promi
         rebuildEventsPerCpuSecond: Math.round(rebuilt.applied / rebuildCpuSeconds),
         loadAverage: { beforeRebuild: round3(loadBefore), afterWarm: round3(loadavg()[0]), cores: availableParallelism() },
         queriedOrganisationId: organisationId,
-        warm: { queries: warm.queries, answered: warm.answered, meanPostsPerAnswer: warm.meanPosts, p50Ms: warm.p50Ms, maxMs: warm.maxMs, cpuMsPerQuery: warm.cpuMsPerQuery },
+        warm: { queries: warm.queries, answered: warm.answered, meanPostsPerAnswer: warm.meanPosts, firstAnswerMs: warm.firstAnswerMs, p50Ms: warm.p50Ms, maxMs: warm.maxMs, cpuMsPerQuery: warm.cpuMsPerQuery },
         cold: { median: coldMs, runsMs: cold.map((c) => c.ms) },
       },
     };
@@ -100,7 +100,7 @@ export async function runSyntheticBench(dir: string, size: SyntheticSize): Promi
   }
 }
 
-/** 1,000 structure queries at seeded random valid dates and recorded positions from the trust's first event on. */
+/** 1,000 structure queries at seeded random valid dates and recorded positions from the trust's first event on, after one that fills the cache. */
 async function warmStructures(store: SqliteEventStore, organisationId: string, years: number, queries = 1000) {
   const random = seededRandom(7);
   const first = Number((await store.readStream(organisationStream(organisationId)))[0].globalPosition);
@@ -113,6 +113,10 @@ async function warmStructures(store: SqliteEventStore, organisationId: string, y
     points.push({ at: new Date(Date.parse(START) + Math.floor(random() * days) * 86_400_000).toISOString().slice(0, 10) as CalendarDate, position, knownAt: event.recordedAt });
   }
   const query = new StructureQuery(store.database);
+  // The first answer reads the trust's rows into the query's cache: timed apart, so the 1,000 below are warm ones.
+  const firstStarted = performance.now();
+  query.structure(organisationId, points[0], points[0].knownAt);
+  const firstAnswerMs = round3(performance.now() - firstStarted);
   const latencies: number[] = [];
   const cpuBefore = process.cpuUsage();
   let answered = 0;
@@ -131,7 +135,7 @@ async function warmStructures(store: SqliteEventStore, organisationId: string, y
   const mean = latencies.reduce((sum, l) => sum + l, 0) / latencies.length;
   const p50Ms = round3(latencies[Math.ceil(latencies.length * 0.5) - 1]);
   const maxMs = round3(latencies[latencies.length - 1]);
-  return { queries, answered, meanPosts: Math.round(posts / Math.max(answered, 1)), meanMs: round3(mean), p50Ms, p99Ms: round3(latencies[Math.ceil(latencies.length * 0.99) - 1]), maxMs, cpuMsPerQuery };
+  return { queries, answered, meanPosts: Math.round(posts / Math.max(answered, 1)), firstAnswerMs, meanMs: round3(mean), p50Ms, p99Ms: round3(latencies[Math.ceil(latencies.length * 0.99) - 1]), maxMs, cpuMsPerQuery };
 }
 
 /** The last day of a history of `years` from 2015-01-01. */
