@@ -11,10 +11,11 @@ export type Identified<E> = E & { readonly eventId?: string };
 type Entry<E> = Readonly<{ eventId?: string; event: E; retracted: boolean }>;
 
 /**
- * The history newest first, as a linked list: appending shares every earlier entry instead of copying them,
- * so folding a stream of n events costs O(n), not O(n²). Only a correction (rare) walks and rebuilds it.
+ * The history newest first, as a linked list whose nodes are the entries themselves (one object per event):
+ * appending shares every earlier entry instead of copying them, so folding a stream of n events costs O(n),
+ * not O(n²). Only a correction (rare) walks and rebuilds it.
  */
-type History<E> = Readonly<{ entry: Entry<E>; earlier: History<E> }> | undefined;
+type History<E> = (Entry<E> & Readonly<{ earlier: History<E> }>) | undefined;
 
 /** A stream's state together with the history it was folded from, so a correction can re-fold without the error. */
 export type CorrectableState<S, E> = Readonly<{ current: S; history: History<E> }>;
@@ -22,14 +23,15 @@ export type CorrectableState<S, E> = Readonly<{ current: S; history: History<E> 
 /** The entries of a history, oldest first. */
 function entriesOf<E>(history: History<E>): Entry<E>[] {
   const entries: Entry<E>[] = [];
-  for (let node = history; node; node = node.earlier) entries.push(node.entry);
+  for (let node = history; node; node = node.earlier) entries.push(node);
   return entries.reverse();
 }
 
-const historyOf = <E>(entries: readonly Entry<E>[]): History<E> => entries.reduce<History<E>>((earlier, entry) => ({ entry, earlier }), undefined);
+const historyOf = <E>(entries: readonly Entry<E>[]): History<E> =>
+  entries.reduce<History<E>>((earlier, { eventId, event, retracted }) => ({ eventId, event, retracted, earlier }), undefined);
 
 function findEntry<E>(history: History<E>, eventId: string): Entry<E> | undefined {
-  for (let node = history; node; node = node.earlier) if (node.entry.eventId === eventId) return node.entry;
+  for (let node = history; node; node = node.earlier) if (node.eventId === eventId) return node;
   return undefined;
 }
 
@@ -63,7 +65,7 @@ export function withCorrections<C extends { type: string }, E extends DomainEven
       const plain = event as Identified<E>;
       return {
         current: decider.evolve(state.current, plain),
-        history: { entry: { eventId: plain.eventId, event: plain, retracted: false }, earlier: state.history },
+        history: { eventId: plain.eventId, event: plain, retracted: false, earlier: state.history },
       };
     },
     decide: (command, state) => {
