@@ -24,6 +24,6 @@ export async function runHugeBench(dir: string, events: number, seed: number): P
     hugeRebuildEventsPerSec: rebuilt.eventsPerSec,
     hugeRebuildEvents: rebuilt.events,
     peakRssMiB: rebuilt.peakRssMiB,
-    huge: { organisations, seed, generateSeconds: counts.seconds, rebuildSeconds: rebuilt.seconds, rebuildCpuSeconds: rebuilt.cpuSeconds, maxRssMiB: rebuilt.maxRssMiB, rssSampled: 'process.memoryUsage.rss() after every page of the rebuild; maxRssMiB from process.resourceUsage().maxRSS of the rebuild process' },
+    huge: { organisations, seed, generateSeconds: counts.seconds, rebuildSeconds: rebuilt.seconds, rebuildCpuSeconds: rebuilt.cpuSeconds, maxRssMiB: rebuilt.maxRssMiB, rssSampled: 'process.memoryUsage.rss() after every batch of the rebuild; maxRssMiB from process.resourceUsage().maxRSS of the rebuild process' },
   };
 }
