@@ -17,7 +17,8 @@ import { generateInto, type SyntheticSize } from './synthetic-bench';
 type AnyDecider = Readonly<{ initialState: () => unknown; evolve: (state: unknown, event: RecordedEvent) => unknown }>;
 const decidersByCategory = streamDeciders as unknown as Record<StreamCategory, AnyDecider>;
 
-type Prepared = Readonly<{ event: RecordedEvent; decider: AnyDecider }>;
+type Prepared = Readonly<{ event: RecordedEvent; category: StreamCategory; decider: AnyDecider }>;
+type CpuTotals = Record<string, { events: number; cpuMs: number }>;
 
 const cpuMicrosSince = (before: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(before);
@@ -28,7 +29,7 @@ function prepare(events: readonly RecordedEvent[]): Prepared[] {
   return events.map((event) => {
     const category = categoryOf(event.streamId) as StreamCategory;
     if (!STREAM_CATEGORIES.includes(category)) throw new Error(`no decider for stream ${event.streamId}`);
-    return { event, decider: decidersByCategory[category] };
+    return { event, category, decider: decidersByCategory[category] };
   });
 }
 
@@ -41,25 +42,35 @@ function foldAll(log: readonly Prepared[]): Map<string, unknown> {
   return states;
 }
 
-function foldTimingEachEvent(log: readonly Prepared[]): Record<string, { events: number; cpuMs: number }> {
+/** Per event type, and per stream category (a correction costs more in a long organisation stream than in a post's). */
+function foldTimingEachEvent(log: readonly Prepared[]): { byType: CpuTotals; byCategory: CpuTotals } {
   const states = new Map<string, unknown>();
-  const byType: Record<string, { events: number; micros: number }> = {};
-  for (const { event, decider } of log) {
+  const byType = new Map<string, { events: number; micros: number }>();
+  const byCategory = new Map<string, { events: number; micros: number }>();
+  const add = (totals: typeof byType, key: string, micros: number) => {
+    const total = totals.get(key) ?? { events: 0, micros: 0 };
+    total.events += 1;
+    total.micros += micros;
+    totals.set(key, total);
+  };
+  for (const { event, category, decider } of log) {
     const state = states.get(event.streamId) ?? decider.initialState();
     const before = process.cpuUsage();
     const next = decider.evolve(state, event);
     const micros = cpuMicrosSince(before);
     states.set(event.streamId, next);
-    const total = (byType[event.type] ??= { events: 0, micros: 0 });
-    total.events += 1;
-    total.micros += micros;
+    add(byType, event.type, micros);
+    add(byCategory, category, micros);
   }
-  return Object.fromEntries(
-    Object.entries(byType)
-      .sort(([, a], [, b]) => b.micros - a.micros)
-      .map(([type, t]) => [type, { events: t.events, cpuMs: Math.round(t.micros / 100) / 10 }]),
-  );
+  return { byType: inCpuMs(byType), byCategory: inCpuMs(byCategory) };
 }
+
+const inCpuMs = (totals: Map<string, { events: number; micros: number }>): CpuTotals =>
+  Object.fromEntries(
+    [...totals]
+      .sort(([, a], [, b]) => b.micros - a.micros)
+      .map(([key, t]) => [key, { events: t.events, cpuMs: Math.round(t.micros / 100) / 10 }]),
+  );
 
 async function readLog(file: string): Promise<RecordedEvent[]> {
   const store = new SqliteEventStore({ file, upcast: chainUpcasters(eventUpcasters) });
@@ -98,14 +109,15 @@ async function main(): Promise<void> {
       passesCpuMs.push(Math.round(cpuMicrosSince(before) / 1000));
     }
     const cpuMs = [...passesCpuMs].sort((a, b) => a - b)[Math.floor(passesCpuMs.length / 2)];
-    const byType = foldTimingEachEvent(log);
+    const timed = foldTimingEachEvent(log);
     const result = {
       events: log.length,
       streams,
       cpuMs,
       eventsPerCpuSecond: Math.round(log.length / (cpuMs / 1000)),
       passesCpuMs,
-      perEventTypeCpuMs: byType,
+      perEventTypeCpuMs: timed.byType,
+      perStreamCategoryCpuMs: timed.byCategory,
       loadAverage: { before: loadBefore, after: loadavg()[0] },
       node: process.version,
     };
