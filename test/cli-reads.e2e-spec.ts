@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@orgchange/event-store';
@@ -233,6 +235,21 @@ describe('orgchange structure, diff, timeline, units and projections', () => {
       out.mockClear();
       expect(await cli('timeline', '--person', 'p-cd-med', '--format', 'json')).toBe(0);
       expect(json().tenure).toHaveLength(1);
+    });
+
+    it('is refused, exit 1, while another live process is rebuilding the same file, and the claim is left to it', async () => {
+      const db = new Database(database.file);
+      try {
+        // This test's own process stands for the live rebuild that holds the claim.
+        db.prepare('INSERT INTO projection_rebuild_claim (id, token, host, pid, started_at, renewed_at) VALUES (1, ?, ?, ?, ?, ?)').run('other', hostname(), process.pid, '2026-11-30T12:00:00.000Z', Date.now());
+        expect(await cli('projections', 'rebuild')).toBe(1);
+
+        expect(errors()).toContain(`another rebuild of this read model is running (process ${process.pid} on ${hostname()}, started 2026-11-30T12:00:00.000Z)`);
+        expect(db.prepare('SELECT token FROM projection_rebuild_claim').pluck().all()).toEqual(['other']);
+      } finally {
+        db.prepare('DELETE FROM projection_rebuild_claim').run();
+        db.close();
+      }
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { LeadershipProjector } from '@orgchange/projections';
+import { LeadershipProjector, RebuildInProgressError } from '@orgchange/projections';
+import { CliError } from './cli-error';
 import { dbOption, openExistingStore } from './store-option';
 
 /**
@@ -22,6 +23,9 @@ export function projectionsCommand(): Command {
         const phases = Object.entries(done.phases ?? {}).map(([name, p]) => `${name} ${(p.ms / 1000).toFixed(1)} s`);
         if (phases.length > 0) process.stderr.write(`rebuild phases: ${phases.join(', ')}\n`);
         console.log(`rebuilt the leadership read model: ${done.applied} events, ${done.eventsPerSec} events/s`);
+      } catch (error) {
+        if (error instanceof RebuildInProgressError) throw new CliError(error.message, 1);
+        throw error;
       } finally {
         bar.stop();
         await store.close();

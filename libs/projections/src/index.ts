@@ -1,5 +1,6 @@
 export * from './projector/leadership.projector';
 export * from './read-model/read-model.schema';
+export { RebuildInProgressError } from './read-model/rebuild-claim';
 export type { AsOf } from './read-model/as-of';
 export { StructureQuery } from './structure/structure.query';
 export * from './structure/structure.types';

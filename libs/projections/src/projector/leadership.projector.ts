@@ -84,8 +84,9 @@ export class LeadershipProjector {
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildProgress> {
     while (this.catchingUp) await this.catchingUp;
     const rebuilding = this.runRebuild(onProgress);
-    // Catch-ups asked for meanwhile wait for the rebuild, which ends with one.
-    this.catchingUp = rebuilding.then((p) => p.applied).finally(() => (this.catchingUp = undefined));
+    // Catch-ups asked for meanwhile wait for the rebuild, which ends with one. A failed rebuild is the caller's to
+    // handle (its promise rejects); the waiters then go on with their own pass.
+    this.catchingUp = rebuilding.then((p) => p.applied, () => 0).finally(() => (this.catchingUp = undefined));
     return rebuilding;
   }
 

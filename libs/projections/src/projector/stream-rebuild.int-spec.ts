@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RebuildInProgressError } from '../read-model/rebuild-claim';
 import { READ_MODEL_TABLES } from '../read-model/read-model.schema';
 import { LeadershipProjector, PROJECTION_NAME } from './leadership.projector';
 import { dumpReadModel } from './test-oracle';
@@ -108,6 +109,27 @@ describe('LeadershipProjector.rebuild, stream by stream into shadow tables', () 
       const replay = open(replayPath);
       await new LeadershipProjector(replay, { pageSize: 250 }).catchUp();
       expect(hashOf(replay.database)).toBe(rebuilt);
+    }, 60_000);
+
+    it('refuses a second rebuild of the same file while the first is running, and allows one after it', async () => {
+      const path = join(dir, 'two-rebuilds.sqlite');
+      copyFileSync(file, path);
+      const store = open(path);
+      const first = new LeadershipProjector(store, { pageSize: 500 });
+      const second = new LeadershipProjector(open(path), { pageSize: 500 });
+      let refusal: unknown;
+      let batches = 0;
+      await first.rebuild(() => {
+        batches += 1;
+        if (batches === 1) refusal = second.rebuild().catch((error: unknown) => error);
+      });
+      await expect(refusal).resolves.toBeInstanceOf(RebuildInProgressError);
+      await expect(refusal).resolves.toMatchObject({ message: expect.stringMatching(new RegExp(`another rebuild of this read model is running \\(process ${process.pid} on `)) });
+      const rebuiltOnce = hashOf(store.database);
+
+      // The claim went with the swap: the second may rebuild now, to the same read model.
+      await second.rebuild();
+      expect(hashOf(store.database)).toBe(rebuiltOnce);
     }, 60_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { RebuildClaim } from '../read-model/rebuild-claim';
 import { createShadowTables, orderShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
 import { ShadowWriter } from '../read-model/shadow-writer';
 import { LOG_ROW, type LogPages, type LogRow, StreamOrderCursor } from './log-pages';
@@ -20,9 +21,20 @@ export type StreamRebuildOptions = Readonly<{
  * inserted once with both recorded times into shadow tables without indexes, and the shadows replace the live
  * tables in one transaction that builds the indexes and records the head as the checkpoint. Events appended
  * meanwhile are left to the projector's catch-up. A rebuild cut short leaves the old read model as it was.
+ * One rebuild at a time per file ({@link RebuildClaim}): a second one is refused while the first is alive.
  * Returns the head and the number of events replayed.
  */
 export async function rebuildStreamByStream(db: Database, log: LogPages, options: StreamRebuildOptions): Promise<{ head: number; replayed: number; phases: RebuildPhases }> {
+  const claim = RebuildClaim.take(db);
+  try {
+    return await rebuildClaimed(db, log, options, claim);
+  } catch (error) {
+    claim.abandon();
+    throw error;
+  }
+}
+
+async function rebuildClaimed(db: Database, log: LogPages, options: StreamRebuildOptions, claim: RebuildClaim): Promise<{ head: number; replayed: number; phases: RebuildPhases }> {
   const phases = new PhaseClock();
   const head = (db.prepare('SELECT max(global_position) FROM events').pluck().get() as number | null) ?? 0;
   createShadowTables(db);
@@ -51,6 +63,7 @@ export async function rebuildStreamByStream(db: Database, log: LogPages, options
           }
           if (cursor.done) replay.replay(stream.map((r) => log.event(r)));
           writer.flush();
+          claim.renew();
         }).immediate(),
       );
       options.onBatch?.(replayed);
@@ -64,7 +77,10 @@ export async function rebuildStreamByStream(db: Database, log: LogPages, options
   withNormalSync(db, () => {
     orderShadowTables(db);
     phases.lap('order');
-    swapInShadowTables(db, () => options.onSwap(head));
+    swapInShadowTables(db, () => {
+      claim.release();
+      options.onSwap(head);
+    });
     phases.lap('swap');
   });
   return { head, replayed, phases: phases.laps };

@@ -90,6 +90,10 @@ const migrations: readonly string[] = [
    DELETE FROM rm_organisations; DELETE FROM rm_units; DELETE FROM rm_unit_members; DELETE FROM rm_organisation_members;
    DELETE FROM rm_posts; DELETE FROM rm_holdings; DELETE FROM rm_people; DELETE FROM rm_employment; DELETE FROM rm_lineage;
    DELETE FROM rm_changes; DELETE FROM rm_checkpoint WHERE projection <> 'rm_schema_version';`,
+  // The one rebuild allowed at a time (rebuild-claim.ts). Not a read-model table: a rebuild does not replace it.
+  `CREATE TABLE IF NOT EXISTS projection_rebuild_claim (
+     id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
+     started_at TEXT NOT NULL, renewed_at INTEGER NOT NULL);`,
 ];
 
 /**
