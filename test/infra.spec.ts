@@ -18,7 +18,7 @@ const yamlFiles = (dir: string): string[] =>
 /** Variables the apps read: config class fields, the shared store variables, the notification channels. */
 function variablesTheAppsRead(): Set<string> {
   const names = new Set<string>(['NODE_ENV']);
-  for (const file of ['apps/api/src/config/app-config.ts', 'apps/worker/src/worker-config.ts', 'apps/relay/src/relay-config.ts']) {
+  for (const file of ['libs/event-store/src/nest/service-environment.ts', 'apps/api/src/config/app-config.ts', 'apps/worker/src/worker-config.ts', 'apps/relay/src/relay-config.ts']) {
     for (const [, name] of read(file).matchAll(/^\s{2}([A-Z][A-Z0-9_]+)\??\s*[:=]/gm)) names.add(name);
   }
   for (const [, name] of read('libs/event-store/src/config/store-config.ts').matchAll(/given\(env, '([A-Z_]+)'\)/g)) names.add(name);
