@@ -7,6 +7,7 @@ export * from './command-handler';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
+export { withNormalSync } from './sqlite/with-normal-sync';
 export * from './nest/event-store.module';
 export * from './nest/service-environment';
 export * from './read-all-pages';

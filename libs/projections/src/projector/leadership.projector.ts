@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { SqliteEventStore, Subscription, Upcaster } from '@orgchange/event-store';
+import { type SqliteEventStore, type Subscription, type Upcaster, withNormalSync } from '@orgchange/event-store';
 import { FactWriter } from '../read-model/fact-writer';
 import { migrateReadModel } from '../read-model/read-model.schema';
 import { emitEventFacts, type EventFactSink } from './event-facts';
@@ -147,23 +147,18 @@ export class LeadershipProjector {
 
   /** Applies the page read after `after`; undefined, applying nothing, if another projector moved the checkpoint meanwhile. */
   private applyPage(page: readonly LogRow[], after: bigint, histories: CorrectedHistories): number | undefined {
-    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
-    this.db.pragma('synchronous = NORMAL');
     try {
-      return this.db.transaction(() => {
+      return withNormalSync(this.db, () => this.db.transaction(() => {
         // Re-read inside the write transaction: another projector on the same file may have got here first.
         if (this.checkpoint() !== after) return undefined;
         for (const row of page) this.apply(this.log.event(row), histories);
         this.writer.flush();
         this.statements.saveCheckpoint.run(PROJECTION_NAME, page[page.length - 1][LOG_ROW.position]);
         return page.length;
-      }).immediate();
+      }).immediate());
     } catch (error) {
       this.writer.discard();
       throw error;
-    } finally {
-      // Before anything else can run on this connection: the store's appends keep their own setting.
-      this.db.pragma(`synchronous = ${synchronous}`);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { withNormalSync } from '@orgchange/event-store';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { RebuildClaim } from '../read-model/rebuild-claim';
 import { createShadowTables, orderShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
@@ -109,19 +110,5 @@ class PhaseClock {
     this.laps[name] = { ms: Math.round(performance.now() - this.wall), cpuMs: Math.round((used.user + used.system) / 1000) };
     this.wall = performance.now();
     this.cpu = process.cpuUsage();
-  }
-}
-
-/**
- * Commits with synchronous=NORMAL: the shadow rows are derived from the log, and in WAL mode NORMAL never
- * corrupts the file; a commit a power cut takes back leaves the old read model, and the rebuild is run again.
- */
-function withNormalSync<T>(db: Database, run: () => T): T {
-  const synchronous = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
-  try {
-    return run();
-  } finally {
-    db.pragma(`synchronous = ${synchronous}`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { withNormalSync } from '@orgchange/event-store';
 
 /**
  * Runs `write` as an immediate transaction committed with synchronous=NORMAL, as the projector commits its pages.
@@ -7,11 +8,5 @@ import type { Database } from 'better-sqlite3';
  * WAL mode). The connection's own setting is restored before anything else runs on it: the store's appends keep FULL.
  */
 export function derivedWrite<T>(db: Database, write: () => T): T {
-  const synchronous = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
-  try {
-    return db.transaction(write).immediate();
-  } finally {
-    db.pragma(`synchronous = ${synchronous}`);
-  }
+  return withNormalSync(db, () => db.transaction(write).immediate());
 }
