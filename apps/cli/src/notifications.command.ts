@@ -38,12 +38,13 @@ export function notificationsCommand(): Command {
       if (!options.all && !options.channel && !options.programme && !options.id) {
         throw new CliError('name what to retry with --channel, --programme or --id, or pass --all for every failed delivery');
       }
-      // Checked and retried in one transaction: the relay may settle deliveries meanwhile.
+      // An --id that was not retried throws inside the transaction, which takes the whole retry back.
       const retried = await withRedelivery(options.db, (redelivery, db) => db.transaction(() => {
-        const failedIds = new Set(redelivery.failed(filter).map((f) => f.notificationId));
-        const missing = (options.id ?? []).filter((id) => !failedIds.has(id));
+        const done = redelivery.redeliver(filter, options.actor, new Date());
+        const retriedIds = new Set(done.map((f) => f.notificationId));
+        const missing = (options.id ?? []).filter((id) => !retriedIds.has(id));
         if (missing.length > 0) throw new CliError(`--id: no failed delivery matches ${missing.join(', ')}; nothing was retried`, 1);
-        return redelivery.redeliver(filter, options.actor, new Date());
+        return done;
       }).immediate());
       console.log(JSON.stringify({ retried: retried.length, notifications: retried.map((f) => ({ channel: f.channel, notificationId: f.notificationId })) }));
     });
