@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore } from '@orgchange/event-store';
+import { AggregateStateCache, SqliteEventStore } from '@orgchange/event-store';
 import { type HugeResult, runHugeBench } from './huge-bench';
 import { type AnalyseResult, type ImportResult, runAnalyseBench, runImportBench } from './import-bench';
 import { type ImpactBenchResult, runImpactBench } from './impact-bench';
@@ -13,22 +13,25 @@ import { runSyntheticBench, type SyntheticResult } from './synthetic-bench';
 import { FULL_SIZE, type WorkloadSize } from './workload';
 import { postgresDurability, runOnceOnPostgres } from './postgres-workload';
 
-type Run = { appendPerCommandEventsPerSec: number; appendBatchedEventsPerSec: number; readStreamMeanMs: number; readStreamP99Ms: number; readAllEventsPerSec: number; rebuildEventsPerSec: number };
+type Run = { appendPerCommandEventsPerSec: number; appendPerCommandReadingEventsPerSec: number; appendBatchedEventsPerSec: number; readStreamMeanMs: number; readStreamP99Ms: number; readAllEventsPerSec: number; rebuildEventsPerSec: number };
 
 /** One run of the five measurements on fresh SQLite files (on local disk, WAL, the store's default synchronous=FULL). */
 async function runOnce(size: WorkloadSize, synchronous: 'FULL' | 'NORMAL'): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'orgchange-bench-'));
   try {
     const store = new SqliteEventStore({ file: join(dir, 'per-command.sqlite'), synchronous });
-    const appendPerCommandEventsPerSec = await appendPerCommand(store, size);
+    const appendPerCommandEventsPerSec = await appendPerCommand(store, size, new AggregateStateCache());
     const { meanMs, p99Ms } = await readStreams(store, size);
     const readAllEventsPerSec = await readAll(store);
     const rebuildEventsPerSec = await rebuildProjection(store);
     await store.close();
+    const readingStore = new SqliteEventStore({ file: join(dir, 'per-command-reading.sqlite'), synchronous });
+    const appendPerCommandReadingEventsPerSec = await appendPerCommand(readingStore, size);
+    await readingStore.close();
     const batchedStore = new SqliteEventStore({ file: join(dir, 'batched.sqlite'), synchronous });
     const appendBatchedEventsPerSec = await appendBatched(batchedStore, size);
     await batchedStore.close();
-    return { appendPerCommandEventsPerSec, appendBatchedEventsPerSec, readStreamMeanMs: meanMs, readStreamP99Ms: p99Ms, readAllEventsPerSec, rebuildEventsPerSec };
+    return { appendPerCommandEventsPerSec, appendPerCommandReadingEventsPerSec, appendBatchedEventsPerSec, readStreamMeanMs: meanMs, readStreamP99Ms: p99Ms, readAllEventsPerSec, rebuildEventsPerSec };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
     ...(runs.length > 0
       ? {
           appendPerCommandEventsPerSec: best(runs, 'appendPerCommandEventsPerSec'),
+          appendPerCommandReadingEventsPerSec: best(runs, 'appendPerCommandReadingEventsPerSec'),
           appendBatchedEventsPerSec: best(runs, 'appendBatchedEventsPerSec'),
           readStreamMeanMs: best(runs, 'readStreamMeanMs', true),
           readStreamP99Ms: best(runs, 'readStreamP99Ms', true),
@@ -148,7 +152,7 @@ async function main(): Promise<void> {
     allRuns: runs,
     config: { ...size, runs: options.runs },
     durability: options.store === 'postgres' ? await postgresDurability() : `better-sqlite3 on a local file, WAL, synchronous=${options.synchronous}${options.synchronous === 'FULL' ? ' (the store default: every acknowledged append is on disk)' : ' (NOT the default: a power cut may lose the last commits)'}`,
-    method: (options.store === 'postgres' ? 'PostgresEventStore over 127.0.0.1 (pool of 10; a one-event append calls orgchange_append_one, any other append orgchange_append: one round trip each); rebuild upserts each page\'s per-unit sums in one statement with its checkpoint; ' : '') + 'per-command: generic command handler (readStream → fold → decide → append at the version read); batched: store.append of 10 events per stream with expected version; readStream: 10,000 seeded random streams; readAll and rebuild: pages of 1,000 in global order, rebuild commits each page with its checkpoint; ' +
+    method: (options.store === 'postgres' ? 'PostgresEventStore over 127.0.0.1 (pool of 10; a one-event append calls orgchange_append_one, any other append orgchange_append: one round trip each); rebuild upserts each page\'s per-unit sums in one statement with its checkpoint; ' : '') + 'per-command: the generic command handler with the state cache the API\'s command handlers use (default 20,000 streams, so the workload\'s 10,000 all stay: each stream is read once, by its first command, and later commands decide on the state kept after the last append and append at its version; the store\'s version check guards it); appendPerCommandReadingEventsPerSec: the same without the cache, reading the stream before every command (readStream → fold → decide → append at the version read), as Emmett\'s CommandHandler does; batched: store.append of 10 events per stream with expected version; readStream: 10,000 seeded random streams; readAll and rebuild: pages of 1,000 in global order, rebuild commits each page with its checkpoint; ' +
       'synthetic (once per bench): libs/synth history of --synthetic-organisations trusts (bulk-loaded, synchronous=NORMAL, not measured), LeadershipProjector.rebuild() on a store opened with its defaults (stream by stream into shadow tables committed with synchronous=NORMAL, as the read model is derived from the log; timed up to the swap, which builds the indexes, and the catch-up after it), ' +
       '1,000 StructureQuery.structure() calls for the first trust at seeded random dates and positions, and the median of 3 cold answers (the trust\'s streams found by a SQL scan of events, read, copied in log order to an in-memory store, projected, queried)',
     wallSeconds: Math.round((Date.now() - startedAt) / 1000),

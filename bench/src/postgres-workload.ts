@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { PostgresEventStore, readAllPages } from '@orgchange/event-store';
+import { AggregateStateCache, PostgresEventStore, readAllPages } from '@orgchange/event-store';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { appendBatched, appendPerCommand, readAll, readStreams } from './measurements';
@@ -10,6 +10,7 @@ export const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgr
 
 export type PostgresRun = {
   appendPerCommandEventsPerSec: number;
+  appendPerCommandReadingEventsPerSec: number;
   appendBatchedEventsPerSec: number;
   readStreamMeanMs: number;
   readStreamP99Ms: number;
@@ -22,19 +23,13 @@ export async function runOnceOnPostgres(size: WorkloadSize): Promise<PostgresRun
   return withSchema(async (schema) => {
     const store = await PostgresEventStore.open({ url: BENCH_DATABASE_URL, schema });
     try {
-      const appendPerCommandEventsPerSec = await appendPerCommand(store, size);
+      const appendPerCommandEventsPerSec = await appendPerCommand(store, size, new AggregateStateCache());
       const { meanMs, p99Ms } = await readStreams(store, size);
       const readAllEventsPerSec = await readAll(store);
       const rebuildEventsPerSec = await rebuildOnPostgres(store);
-      const appendBatchedEventsPerSec = await withSchema(async (batchedSchema) => {
-        const batched = await PostgresEventStore.open({ url: BENCH_DATABASE_URL, schema: batchedSchema });
-        try {
-          return await appendBatched(batched, size);
-        } finally {
-          await batched.close();
-        }
-      });
-      return { appendPerCommandEventsPerSec, appendBatchedEventsPerSec, readStreamMeanMs: meanMs, readStreamP99Ms: p99Ms, readAllEventsPerSec, rebuildEventsPerSec };
+      const appendBatchedEventsPerSec = await inFreshSchema((batched) => appendBatched(batched, size));
+      const appendPerCommandReadingEventsPerSec = await inFreshSchema((reading) => appendPerCommand(reading, size));
+      return { appendPerCommandEventsPerSec, appendPerCommandReadingEventsPerSec, appendBatchedEventsPerSec, readStreamMeanMs: meanMs, readStreamP99Ms: p99Ms, readAllEventsPerSec, rebuildEventsPerSec };
     } finally {
       await store.close();
     }
@@ -77,6 +72,17 @@ async function rebuildOnPostgres(store: PostgresEventStore, page = 1000): Promis
   }
   return Math.round((total / (performance.now() - started)) * 1000);
 }
+
+/** `work` on a PostgresEventStore of its own, in a schema dropped afterwards. */
+const inFreshSchema = <T>(work: (store: PostgresEventStore) => Promise<T>): Promise<T> =>
+  withSchema(async (schema) => {
+    const store = await PostgresEventStore.open({ url: BENCH_DATABASE_URL, schema });
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  });
 
 async function withSchema<T>(work: (schema: string) => Promise<T>): Promise<T> {
   const schema = `oc_bench_${process.pid}_${randomBytes(4).toString('hex')}`;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AggregateStateCache } from '@orgchange/event-store';
 import { CorrectionCommandHandler } from './correction.command-handler';
 import { CrossOrganisationCommandHandler } from './cross-organisation.command-handler';
 import { OrganisationCommandHandler } from './organisation.command-handler';
@@ -7,10 +8,14 @@ import { PersonCommandHandler } from './person.command-handler';
 import { PostCommandHandler } from './post.command-handler';
 import { ProgrammeCommandHandler } from './programme.command-handler';
 
-/** Registers one CommandBus handler per stream type; needs an EventStoreModule and a ClockModule in the importing app. */
+/**
+ * Registers one CommandBus handler per stream type; needs an EventStoreModule and a ClockModule in the importing
+ * app. The handlers share one cache of the states they last wrote, so a stream written again soon is not re-read.
+ */
 @Module({
   imports: [CqrsModule],
   providers: [
+    { provide: AggregateStateCache, useFactory: () => new AggregateStateCache() },
     OrganisationCommandHandler,
     CrossOrganisationCommandHandler,
     PostCommandHandler,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { domainError, streamDeciders } from '@orgchange/domain';
-import { categoryOf, DomainRuleViolation, EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
+import { AggregateStateCache, categoryOf, DomainRuleViolation, EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
 import { type CommandOutcome, ExecuteCorrectionCommand } from './command-messages';
 import { EventsAppended } from './events-appended.event';
 
@@ -10,6 +10,7 @@ import { EventsAppended } from './events-appended.event';
 export class CorrectionCommandHandler implements ICommandHandler<ExecuteCorrectionCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly states: AggregateStateCache,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -20,7 +21,7 @@ export class CorrectionCommandHandler implements ICommandHandler<ExecuteCorrecti
       throw new DomainRuleViolation(domainError('CorrectionTargetNotFound', `event ${command.data.targetEventId} is not in the log`));
     }
     const decider = streamDeciders[category as keyof typeof streamDeciders];
-    const result = await handleCommand(this.store, decider as typeof streamDeciders.post, target.streamId, command as never, envelope);
+    const result = await handleCommand(this.store, decider as typeof streamDeciders.post, target.streamId, command as never, envelope, this.states);
     this.eventBus.publish(new EventsAppended([result]));
     return { results: [result] };
   }

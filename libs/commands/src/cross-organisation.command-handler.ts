@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, handleMultiStreamCommand } from '@orgchange/event-store';
+import { AggregateStateCache, EVENT_STORE, type EventStore, handleMultiStreamCommand } from '@orgchange/event-store';
 import { crossOrganisationDecision } from './cross-organisation-decision';
 import { type CommandOutcome, ExecuteCrossOrganisationCommand } from './command-messages';
 import { EventsAppended } from './events-appended.event';
@@ -10,6 +10,7 @@ import { EventsAppended } from './events-appended.event';
 export class CrossOrganisationCommandHandler implements ICommandHandler<ExecuteCrossOrganisationCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly states: AggregateStateCache,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -21,6 +22,7 @@ export class CrossOrganisationCommandHandler implements ICommandHandler<ExecuteC
       decide,
       // Several streams move together, so a caller's single If-Match cannot apply; conflicts are retried.
       { ...envelope, expectedVersion: undefined },
+      this.states,
     );
     this.eventBus.publish(new EventsAppended(results));
     return { results };

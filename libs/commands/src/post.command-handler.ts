@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { postStream, streamDeciders } from '@orgchange/domain';
-import { EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
+import { AggregateStateCache, EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
 import { type CommandOutcome, ExecutePostCommand } from './command-messages';
 import { EventsAppended } from './events-appended.event';
 import { withPostContext } from './post-context';
@@ -11,12 +11,13 @@ import { withPostContext } from './post-context';
 export class PostCommandHandler implements ICommandHandler<ExecutePostCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly states: AggregateStateCache,
     private readonly eventBus: EventBus,
   ) {}
 
   async execute({ command, envelope }: ExecutePostCommand): Promise<CommandOutcome> {
     const full = await withPostContext(this.store, command);
-    const result = await handleCommand(this.store, streamDeciders.post, postStream(command.data.postId), full, envelope);
+    const result = await handleCommand(this.store, streamDeciders.post, postStream(command.data.postId), full, envelope, this.states);
     this.eventBus.publish(new EventsAppended([result]));
     return { results: [result] };
   }

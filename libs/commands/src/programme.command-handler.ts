@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { calendarDateOf, type ProgrammeCommand, programmeDecider, programmeStream } from '@orgchange/domain';
-import { EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
+import { AggregateStateCache, EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
 import { CLOCK, type Clock } from './clock';
 import { type CommandOutcome, ExecuteProgrammeCommand } from './command-messages';
 import { EventsAppended } from './events-appended.event';
@@ -14,13 +14,14 @@ import { EventsAppended } from './events-appended.event';
 export class ProgrammeCommandHandler implements ICommandHandler<ExecuteProgrammeCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly states: AggregateStateCache,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly eventBus: EventBus,
   ) {}
 
   async execute({ command, envelope }: ExecuteProgrammeCommand): Promise<CommandOutcome> {
     const dated = { ...command, data: { ...command.data, today: calendarDateOf(this.clock.now()) } } as ProgrammeCommand;
-    const result = await handleCommand(this.store, programmeDecider, programmeStream(command.data.programmeId), dated, envelope);
+    const result = await handleCommand(this.store, programmeDecider, programmeStream(command.data.programmeId), dated, envelope, this.states);
     this.eventBus.publish(new EventsAppended([result]));
     return { results: [result] };
   }

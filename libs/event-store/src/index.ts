@@ -4,6 +4,7 @@ export * from './upcasting';
 export { assertExpectedVersion, categoryOf } from './stream-rules';
 export * from './idempotency-store.port';
 export * from './command-handler';
+export * from './aggregate-state-cache';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';

@@ -1,7 +1,7 @@
 import type { PostCommandRequest } from '@orgchange/commands';
 import { addDays, type AppointmentKind, COVER_KINDS, type CalendarDate, type CreatedPost, type EstablishedOrganisation, isOrganisationOpenOn, isPostActiveOn, isUnitOpenOn } from '@orgchange/domain';
 import { type OrganisationCommand, organisationStream, type PostCommand, personStream, postStream, streamDeciders, type UnitRecord } from '@orgchange/domain';
-import { categoryOf, type CommandEnvelope, DomainRuleViolation, type EventStore, handleCommand, loadState, type RecordedEvent, SqliteEventStore } from '@orgchange/event-store';
+import { AggregateStateCache, categoryOf, type CommandEnvelope, foldHistory, DomainRuleViolation, type EventStore, handleCommand, loadState, type RecordedEvent, SqliteEventStore } from '@orgchange/event-store';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -148,17 +148,17 @@ async function withContext(store: EventStore, command: PostCommandRequest): Prom
 const allEvents = async (store: EventStore): Promise<RecordedEvent[]> => [...(await store.readAll({ limit: 1_000_000 }))];
 
 /** Runs one step through `handleCommand`; false when a rule rejects it. A correction picks its target from the log by index (a retraction spares the organisation's establishment, which would void the rest). */
-async function runStep(store: EventStore, step: Step): Promise<boolean> {
+async function runStep(store: EventStore, step: Step, cache?: AggregateStateCache): Promise<boolean> {
   try {
-    if (step.kind === 'organisation') await handleCommand(store, streamDeciders.organisation, organisationStream(ORGANISATION), step.command, envelope());
-    else if (step.kind === 'post') await handleCommand(store, streamDeciders.post, postStream(step.command.data.postId), await withContext(store, step.command), envelope());
+    if (step.kind === 'organisation') await handleCommand(store, streamDeciders.organisation, organisationStream(ORGANISATION), step.command, envelope(), cache);
+    else if (step.kind === 'post') await handleCommand(store, streamDeciders.post, postStream(step.command.data.postId), await withContext(store, step.command), envelope(), cache);
     else {
       const targets = (await allEvents(store)).filter((e) => categoryOf(e.streamId) !== 'person' && !e.type.startsWith('Event') && (step.kind === 'retract' ? e.type !== 'OrganisationEstablished' : 'effectiveFrom' in (e.data as object)));
       const target = pick(targets, step.target);
       if (!target) return false;
       const command = step.kind === 'retract' ? { type: 'RetractEvent' as const, data: { targetEventId: target.eventId, reason: 'never happened' } } : { type: 'CorrectEvent' as const, data: { targetEventId: target.eventId, correctedData: { effectiveFrom: step.effectiveFrom }, reason: 'wrong date' } };
       // As `CorrectionCommandHandler` does: the decider of the target's stream.
-      await handleCommand(store, streamDeciders[categoryOf(target.streamId) as 'post'], target.streamId, command, envelope());
+      await handleCommand(store, streamDeciders[categoryOf(target.streamId) as 'post'], target.streamId, command, envelope(), cache);
     }
     return true;
   } catch (error) {
@@ -170,12 +170,12 @@ async function runStep(store: EventStore, step: Step): Promise<boolean> {
 const ESTABLISH = organisation({ type: 'EstablishOrganisation', data: { ...base, name: 'Org One', kind: 'nhs-trust', effectiveFrom: DATES[0] } });
 
 /** Establishes the organisation, then resolves and runs each intent; returns the steps accepted, in order. */
-async function play(store: EventStore, intents: readonly Intent[], afterEach: () => Promise<unknown> = async () => undefined): Promise<Step[]> {
+async function play(store: EventStore, intents: readonly Intent[], afterEach: () => Promise<unknown> = async () => undefined, cache?: AggregateStateCache): Promise<Step[]> {
   const accepted: Step[] = [];
-  if (await runStep(store, ESTABLISH)) await afterEach();
+  if (await runStep(store, ESTABLISH, cache)) await afterEach();
   for (const next of intents) {
     const step = resolve(next, await worldOf(store));
-    if (step && (await runStep(store, step))) {
+    if (step && (await runStep(store, step, cache))) {
       accepted.push(step);
       await afterEach();
     }
@@ -286,6 +286,50 @@ describe('LeadershipProjector over random histories', () => {
           }
           await new LeadershipProjector(store).catchUp();
           expect(answers(store)).toEqual(expected);
+        });
+      }),
+      RUNS,
+    );
+  }, 30_000);
+
+  /**
+   * A state as a decider can see it. Corrections keep the events they may re-fold inside the state, and a fold of
+   * recorded events keeps each one's envelope there too (position, recorded time, metadata), which no `evolve`
+   * or `decide` reads and which the cache, folding just-decided events, cannot know. Those fields are dropped;
+   * type, version, data and event id stay.
+   */
+  const ENVELOPE_ONLY = ['streamId', 'streamVersion', 'globalPosition', 'recordedAt', 'metadata'];
+  const asDecidersSeeIt = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(asDecidersSeeIt);
+    if (value === null || typeof value !== 'object') return value;
+    const isEvent = 'type' in value && 'data' in value && 'eventId' in value;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !(isEvent && ENVELOPE_ONLY.includes(key))).map(([key, v]) => [key, asDecidersSeeIt(v)]));
+  };
+
+  it("decides every command as it would without the command path's state cache, and keeps only states a fresh read folds to", async () => {
+    /** The log without what differs between two runs: event ids (a correction's target becomes its position), metadata. */
+    const shapeOf = (events: readonly RecordedEvent[]) => {
+      const positions = new Map(events.map((e) => [e.eventId, e.globalPosition]));
+      return events.map(({ streamId, streamVersion, type, data, recordedAt }) => {
+        const target = (data as { targetEventId?: string }).targetEventId;
+        return { streamId, streamVersion, type, recordedAt, data: target === undefined ? data : { ...data, targetEventId: positions.get(target) } };
+      });
+    };
+    await fc.assert(
+      fc.asyncProperty(history, async (intents) => {
+        const uncached = await withStore(async (store) => {
+          await play(store, intents);
+          return shapeOf(await allEvents(store));
+        });
+        await withStore(async (store) => {
+          const cache = new AggregateStateCache();
+          await play(store, intents, undefined, cache);
+          expect(shapeOf(await allEvents(store))).toEqual(uncached);
+          for (const [streamId, kept] of cache.held()) {
+            const history = await store.readStream(streamId);
+            const folded = foldHistory(streamDeciders[categoryOf(streamId) as 'post'], history);
+            expect(asDecidersSeeIt(kept)).toEqual(asDecidersSeeIt({ version: history.length - 1, state: folded }));
+          }
         });
       }),
       RUNS,
