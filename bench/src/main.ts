@@ -134,6 +134,8 @@ async function main(): Promise<void> {
     library: 'orgchange',
     version: '0.1.0',
     node: process.version,
+    // The V8 flags this bench ran with (npm run bench sets the API's): they move the warm query's tail.
+    nodeFlags: process.execArgv,
     ...(runs.length > 0
       ? {
           appendPerCommandEventsPerSec: best(runs, 'appendPerCommandEventsPerSec'),

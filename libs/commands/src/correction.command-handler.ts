@@ -1,11 +1,29 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { domainError, streamDeciders } from '@orgchange/domain';
-import { AggregateStateCache, categoryOf, DomainRuleViolation, EVENT_STORE, type EventStore, handleCommand } from '@orgchange/event-store';
+import { type CorrectionCommand, type DomainEvent, domainError, isDomainError, streamDeciders } from '@orgchange/domain';
+import {
+  AggregateStateCache,
+  type AppendResult,
+  assertExpectedVersion,
+  categoryOf,
+  type CommandEnvelope,
+  DomainRuleViolation,
+  EVENT_STORE,
+  type EventStore,
+  foldHistory,
+  handleCommand,
+  handleMultiStreamCommand,
+  type RecordedEvent,
+} from '@orgchange/event-store';
 import { type CommandOutcome, ExecuteCorrectionCommand } from './command-messages';
+import { withCopies } from './event-copies';
 import { EventsAppended } from './events-appended.event';
 
-/** Appends a retraction or correction to the stream that holds the target event, decided by that stream's rules. */
+/**
+ * Appends a retraction or correction to the stream that holds the target event, decided by that stream's rules.
+ * A cross-organisation event has a copy in each organisation's stream: every copy gets the same correction, in
+ * one transaction, or none does, so the organisations' records never disagree about what happened.
+ */
 @CommandHandler(ExecuteCorrectionCommand)
 export class CorrectionCommandHandler implements ICommandHandler<ExecuteCorrectionCommand> {
   constructor(
@@ -20,9 +38,31 @@ export class CorrectionCommandHandler implements ICommandHandler<ExecuteCorrecti
     if (!target || !(category! in streamDeciders)) {
       throw new DomainRuleViolation(domainError('CorrectionTargetNotFound', `event ${command.data.targetEventId} is not in the log`));
     }
-    const decider = streamDeciders[category as keyof typeof streamDeciders];
-    const result = await handleCommand(this.store, decider as typeof streamDeciders.post, target.streamId, command as never, envelope, this.states);
-    this.eventBus.publish(new EventsAppended([result]));
-    return { results: [result] };
+    const decider = streamDeciders[category as keyof typeof streamDeciders] as typeof streamDeciders.post;
+    const copies = await withCopies(this.store, target);
+    const results =
+      copies.length === 1
+        ? [await handleCommand(this.store, decider, target.streamId, command as never, envelope, this.states)]
+        : await this.correctEveryCopy(copies, command, envelope);
+    this.eventBus.publish(new EventsAppended(results));
+    return { results };
+  }
+
+  /** One correction per copy, each decided by its own stream's state; the caller's If-Match is the target stream's. */
+  private correctEveryCopy(copies: readonly RecordedEvent[], command: CorrectionCommand, envelope: CommandEnvelope): Promise<readonly AppendResult[]> {
+    const decider = streamDeciders.organisation;
+    return handleMultiStreamCommand(
+      this.store,
+      copies.map((copy) => copy.streamId),
+      (histories) => {
+        if (envelope.expectedVersion !== undefined) assertExpectedVersion(copies[0].streamId, envelope.expectedVersion, histories[0].at(-1)?.streamVersion ?? -1);
+        const decided = copies.map((copy, i) => decider.decide({ ...command, data: { ...command.data, targetEventId: copy.eventId } } as never, foldHistory(decider, histories[i])));
+        const refused = decided.find(isDomainError);
+        return refused ?? (decided as readonly (readonly DomainEvent[])[]);
+      },
+      // The streams other than the target's have no version the caller could have known: the check is above.
+      { ...envelope, expectedVersion: undefined },
+      this.states,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { type Decider, type DomainError, type DomainEvent, type EventMetadata, isDomainError } from '@orgchange/domain';
 import type { AggregateStateCache, CachedState } from './aggregate-state-cache';
 import { ConcurrencyError } from './event-store.errors';
+import { meetsExpectedVersion } from './stream-rules';
 import type { AppendRequest, AppendResult, EventStore, ExpectedVersion, NewEvent, RecordedEvent } from './event-store.port';
 
 /** A rule the command broke, carried as an exception from the handler to the HTTP or CLI edge. */
@@ -67,7 +68,7 @@ async function appendOnCachedState<C, E extends DomainEvent, S>(
   cache: AggregateStateCache,
 ): Promise<AppendResult | undefined> {
   const cached = cache.get<S>(decider, streamId);
-  if (!cached || !allows(envelope.expectedVersion, cached.version)) return undefined;
+  if (!cached || !meetsExpectedVersion(envelope.expectedVersion ?? 'any', cached.version)) return undefined;
   const events = decider.decide(command, cached.state);
   if (isDomainError(events) || events.length === 0) return undefined;
   try {
@@ -79,14 +80,6 @@ async function appendOnCachedState<C, E extends DomainEvent, S>(
     if (error instanceof ConcurrencyError) return undefined;
     throw error;
   }
-}
-
-/** Whether appending at `version` meets the caller's expectation (none means any). */
-function allows(expected: ExpectedVersion | undefined, version: number): boolean {
-  if (expected === undefined || expected === 'any') return true;
-  if (expected === 'no_stream') return version < 0;
-  if (expected === 'stream_exists') return version >= 0;
-  return expected === version;
 }
 
 /**

@@ -1,7 +1,7 @@
 export * from './event-store.port';
 export * from './event-store.errors';
 export * from './upcasting';
-export { assertExpectedVersion, categoryOf } from './stream-rules';
+export { assertExpectedVersion, categoryOf, meetsExpectedVersion } from './stream-rules';
 export * from './idempotency-store.port';
 export * from './command-handler';
 export * from './aggregate-state-cache';

@@ -8,13 +8,12 @@ import type { ExpectedVersion } from './event-store.port';
  * @throws ConcurrencyError when the stream is not in the expected state.
  */
 export function assertExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && actual === -1) ||
-    (expected === 'stream_exists' && actual >= 0) ||
-    expected === actual;
-  if (!ok) throw new ConcurrencyError(streamId, expected, actual);
+  if (!meetsExpectedVersion(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
 }
+
+/** Whether a stream at version `actual` (-1: no stream) is what a writer expecting `expected` may append to. */
+export const meetsExpectedVersion = (expected: ExpectedVersion, actual: number): boolean =>
+  expected === 'any' || (expected === 'no_stream' && actual === -1) || (expected === 'stream_exists' && actual >= 0) || expected === actual;
 
 /**
  * The category of a stream id `<category>-<id>`: the text before the first dash (KurrentDB's rule).

@@ -36,11 +36,8 @@ export const command =
 /** Registering a person: people belong to no organisation (their appointments do). */
 export const noOrganisation: OrganisationResolver = async () => [];
 
-/** A retraction or correction: the organisation of the stream holding the target event. */
-export const correctionTarget: OrganisationResolver = async (write, streams) => {
-  const organisation = await streams.ofEvent(write.params.eventId);
-  return organisation === undefined ? undefined : [organisation];
-};
+/** A retraction or correction: the organisation of the stream holding the target event, and of each of its copies. */
+export const correctionTarget: OrganisationResolver = (write, streams) => streams.ofEvent(write.params.eventId);
 
 /** Changes planned in a programme body: each change's command, as if it were sent now. */
 async function plannedChanges(changes: unknown, streams: StreamOrganisations): Promise<readonly string[] | undefined> {

@@ -1,4 +1,4 @@
-import { organisationStream, postStream, programmeStream, streamDeciders } from '@orgchange/domain';
+import { organisationsHoldingCopies, organisationStream, postStream, programmeStream, streamDeciders } from '@orgchange/domain';
 import { type EventStore, loadState } from '@orgchange/event-store';
 
 /**
@@ -21,14 +21,18 @@ export class StreamOrganisations {
     return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : undefined;
   }
 
-  /** The organisation of the stream holding an event (an organisation's own stream, or a post's). */
-  async ofEvent(eventId: string): Promise<string | undefined> {
+  /**
+   * The organisations whose records a correction of the event changes: the organisation of the stream holding
+   * it (an organisation's own stream, or a post's), and for a cross-organisation event every organisation
+   * holding a copy, since all copies are corrected together.
+   */
+  async ofEvent(eventId: string): Promise<readonly string[] | undefined> {
     const event = await this.store.readEvent(eventId);
     if (!event) return undefined;
     const [category, ...rest] = event.streamId.split('-');
     const id = rest.join('-');
-    if (category === 'organisation' && event.streamId === organisationStream(id)) return id;
-    if (category === 'post') return this.ofPost(id);
-    return undefined;
+    if (category === 'organisation' && event.streamId === organisationStream(id)) return [...new Set([id, ...(organisationsHoldingCopies(event) ?? [])])];
+    const postOrganisation = category === 'post' ? await this.ofPost(id) : undefined;
+    return postOrganisation === undefined ? undefined : [postOrganisation];
   }
 }

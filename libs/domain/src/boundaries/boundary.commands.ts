@@ -77,3 +77,23 @@ export function organisationsInvolved(command: CrossOrganisationCommand): string
 }
 
 const unique = (ids: string[]): string[] => [...new Set(ids)];
+
+/** The command each cross-organisation event records; the event's data is that command's, so it names the same organisations. */
+const COMMAND_RECORDED_BY: Readonly<Record<string, CrossOrganisationCommand['type']>> = {
+  OrganisationsMerged: 'MergeOrganisations',
+  OrganisationSplit: 'SplitOrganisation',
+  ServiceTransferred: 'TransferService',
+  MembershipChanged: 'ChangeMembership',
+  BoundaryRedrawn: 'RedrawBoundary',
+  EmploymentTransferred: 'TransferEmployment',
+};
+
+/**
+ * The organisations whose streams each hold a copy of a cross-organisation event (the decision appends the
+ * same event to every organisation involved), or undefined for an event that has no copies. A correction of
+ * one copy must correct them all, or the organisations' records disagree.
+ */
+export function organisationsHoldingCopies(event: Readonly<{ type: string; data: unknown }>): string[] | undefined {
+  if (!Object.hasOwn(COMMAND_RECORDED_BY, event.type)) return undefined;
+  return organisationsInvolved({ type: COMMAND_RECORDED_BY[event.type], data: event.data } as CrossOrganisationCommand);
+}
