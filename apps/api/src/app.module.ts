@@ -47,7 +47,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         ClockModule.forRoot(clock),
         EventStoreModule.forRoot(storeConfigFrom(config as unknown as Record<string, string | undefined>)),
-        CommandsModule,
+        CommandsModule.forRoot({ cachedStreams: config.COMMAND_CACHE_STREAMS }),
         HealthModule,
         ProjectionsModule.forRoot(clock),
         NotificationsApiModule,

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AggregateStateCache } from '@orgchange/event-store';
+import { AggregateStateCache, DEFAULT_CACHED_STREAMS } from '@orgchange/event-store';
 import { CorrectionCommandHandler } from './correction.command-handler';
 import { CrossOrganisationCommandHandler } from './cross-organisation.command-handler';
 import { OrganisationCommandHandler } from './organisation.command-handler';
@@ -15,7 +15,6 @@ import { ProgrammeCommandHandler } from './programme.command-handler';
 @Module({
   imports: [CqrsModule],
   providers: [
-    { provide: AggregateStateCache, useFactory: () => new AggregateStateCache() },
     OrganisationCommandHandler,
     CrossOrganisationCommandHandler,
     PostCommandHandler,
@@ -24,4 +23,12 @@ import { ProgrammeCommandHandler } from './programme.command-handler';
     ProgrammeCommandHandler,
   ],
 })
-export class CommandsModule {}
+export class CommandsModule {
+  /** `cachedStreams`: how many streams' states the handlers keep (0: none, every command reads its stream). */
+  static forRoot(options: Readonly<{ cachedStreams?: number }> = {}): DynamicModule {
+    return {
+      module: CommandsModule,
+      providers: [{ provide: AggregateStateCache, useFactory: () => new AggregateStateCache(options.cachedStreams ?? DEFAULT_CACHED_STREAMS) }],
+    };
+  }
+}

@@ -13,7 +13,7 @@ import { DemoRecorder } from './demo-recorder';
 export async function recordDemoInto(store: EventStore, clock: Clock = systemClock): Promise<void> {
   const storeModule = { module: class DemoStoreModule {}, global: true, providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] };
   const context = await NestFactory.createApplicationContext(
-    { module: class DemoRecordingModule {}, imports: [CqrsModule.forRoot(), ClockModule.forRoot(clock), storeModule, CommandsModule] },
+    { module: class DemoRecordingModule {}, imports: [CqrsModule.forRoot(), ClockModule.forRoot(clock), storeModule, CommandsModule.forRoot()] },
     { logger: false },
   );
   try {

@@ -2,7 +2,7 @@ import { validateAppConfig } from './app-config';
 
 describe('validateAppConfig', () => {
   it('gives every variable a default, so npm start needs none', () => {
-    expect(validateAppConfig({})).toMatchObject({ PORT: 3000, ORGCHANGE_DB: './data/orgchange.sqlite', DEMO_DATA: 'true', LOG_LEVEL: 'info', BODY_LIMIT: '100kb' });
+    expect(validateAppConfig({})).toMatchObject({ PORT: 3000, ORGCHANGE_DB: './data/orgchange.sqlite', DEMO_DATA: 'true', LOG_LEVEL: 'info', BODY_LIMIT: '100kb', COMMAND_CACHE_STREAMS: 20_000 });
   });
 
   it('reads values from the environment', () => {
@@ -19,6 +19,8 @@ describe('validateAppConfig', () => {
     [{ PORT: '70000' }, 'PORT must be a whole number between 1 and 65535'],
     [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be true or false'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ COMMAND_CACHE_STREAMS: '-1' }, 'COMMAND_CACHE_STREAMS must be a whole number, 0 or more'],
+    [{ COMMAND_CACHE_STREAMS: 'lots' }, 'COMMAND_CACHE_STREAMS must be a whole number, 0 or more'],
   ])('refuses %p with a message naming the variable', (env, message) => {
     expect(() => validateAppConfig(env)).toThrow(message);
   });

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
-import { ServiceEnvironment, validateEnvironment } from '@orgchange/event-store';
+import { DEFAULT_CACHED_STREAMS, ServiceEnvironment, validateEnvironment } from '@orgchange/event-store';
 import { authModeProblems } from '../auth/auth-mode.rules';
 
 /** Environment the API reads at start-up; each variable has a default so `npm start` needs none. */
@@ -63,6 +63,12 @@ export class AppConfig extends ServiceEnvironment {
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 or more' })
   @Min(0, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 or more' })
   RATE_LIMIT_PER_MINUTE = 1200;
+
+  /** Streams whose folded state the command handlers keep, so a stream written again is not re-read; 0 turns the cache off. */
+  @Type(() => Number)
+  @IsInt({ message: 'COMMAND_CACHE_STREAMS must be a whole number, 0 or more' })
+  @Min(0, { message: 'COMMAND_CACHE_STREAMS must be a whole number, 0 or more' })
+  COMMAND_CACHE_STREAMS = DEFAULT_CACHED_STREAMS;
 }
 
 /** Validates the environment, failing start-up with every problem named. Used by `ConfigModule.forRoot`. */
