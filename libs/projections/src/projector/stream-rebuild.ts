@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { withNormalSync } from '@orgchange/event-store';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { RebuildClaim } from '../read-model/rebuild-claim';
-import { createShadowTables, orderShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
+import { createShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
 import { ShadowWriter } from '../read-model/shadow-writer';
 import { LOG_ROW, type LogPages, type LogRow, StreamOrderCursor } from './log-pages';
 import { StreamReplay } from './stream-replay';
@@ -76,8 +76,6 @@ async function rebuildClaimed(db: Database, log: LogPages, options: StreamRebuil
   }
   phases.lap('load');
   withNormalSync(db, () => {
-    orderShadowTables(db);
-    phases.lap('order');
     swapInShadowTables(db, () => {
       claim.release();
       options.onSwap(head);
@@ -97,7 +95,7 @@ const LOAD_MMAP_BYTES = 256 * 2 ** 20;
 /** Log rows read per query: few enough that they die young in the garbage collector's eyes. */
 const READ_CHUNK = 2000;
 
-/** Wall and CPU milliseconds of each step of a rebuild: loading the shadows, ordering them, swapping them in with their indexes. */
+/** Wall and CPU milliseconds of each step of a rebuild: loading the shadows, and swapping them in with their indexes. */
 export type RebuildPhases = Readonly<Record<string, Readonly<{ ms: number; cpuMs: number }>>>;
 
 class PhaseClock {

@@ -12,7 +12,7 @@ import type { Database } from 'better-sqlite3';
  * `recorded_from <= P < recorded_to`, where P is the last position recorded at or before T.
  * A correction never edits a row's facts: it ends the rows it supersedes in recorded time and adds new ones.
  */
-const migrations: readonly string[] = [
+export const READ_MODEL_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE IF NOT EXISTS rm_checkpoint (
     projection TEXT PRIMARY KEY,
@@ -94,6 +94,17 @@ const migrations: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS projection_rebuild_claim (
      id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
      started_at TEXT NOT NULL, renewed_at INTEGER NOT NULL);`,
+  // rm_changes, kept until now in key order (WITHOUT ROWID), becomes a plain table with a unique index on that
+  // key. A rebuild writes it stream by stream, far from key order: it can now load the rows as they come and sort
+  // only the index's keys once, instead of copying 140 MB of rows (on the 50-trust log) into key order. The
+  // projector's INSERT OR IGNORE finds a row it already wrote through the index. The rows are kept.
+  `CREATE TABLE rm_changes_plain (
+     organisation_id TEXT NOT NULL, global_position INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
+     subject_id TEXT, effective_from TEXT, recorded_at TEXT NOT NULL, summary TEXT NOT NULL);
+   INSERT INTO rm_changes_plain SELECT organisation_id, global_position, event_id, type, subject_id, effective_from, recorded_at, summary FROM rm_changes;
+   DROP TABLE rm_changes;
+   ALTER TABLE rm_changes_plain RENAME TO rm_changes;
+   CREATE UNIQUE INDEX rm_changes_key ON rm_changes (organisation_id, global_position);`,
 ];
 
 /**
@@ -134,11 +145,11 @@ export function dropQueryIndexes(db: Database): void {
 /** Brings the read model's tables up to date (`rm_schema_version` in rm_checkpoint keeps the count). */
 export function migrateReadModel(db: Database): void {
   db.transaction(() => {
-    db.exec(migrations[0]);
+    db.exec(READ_MODEL_MIGRATIONS[0]);
     const row = db.prepare("SELECT position FROM rm_checkpoint WHERE projection = 'rm_schema_version'").get() as { position: number } | undefined;
     const applied = row?.position ?? 1;
-    for (let i = applied; i < migrations.length; i += 1) db.exec(migrations[i]);
-    db.prepare("INSERT INTO rm_checkpoint (projection, position) VALUES ('rm_schema_version', ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position").run(migrations.length);
+    for (let i = applied; i < READ_MODEL_MIGRATIONS.length; i += 1) db.exec(READ_MODEL_MIGRATIONS[i]);
+    db.prepare("INSERT INTO rm_checkpoint (projection, position) VALUES ('rm_schema_version', ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position").run(READ_MODEL_MIGRATIONS.length);
     createQueryIndexes(db);
   }).immediate();
 }

@@ -6,12 +6,8 @@ const SHADOW = 'rebuilding_';
 
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
 
-/**
- * Tables kept in key order (WITHOUT ROWID) whose rows a rebuild writes far from that order: rm_changes is keyed
- * by organisation and position, and streams are replayed by stream id. Inserting them straight into the key's
- * B-tree dirtied a page per row; they are loaded into a plain table and copied in key order before the swap.
- */
-const LOADED_UNORDERED: Partial<Readonly<Record<ReadModelTable, string>>> = { rm_changes: 'organisation_id, global_position' };
+/** Left by a rebuild of an earlier version, cut short: it copied rm_changes into key order through this table. */
+const EARLIER_ORDERING_TABLE = `${SHADOW}ordered_rm_changes`;
 
 /** The shadow a rebuild writes instead of `table`. */
 export const shadowOf = (table: ReadModelTable): string => `${SHADOW}${table}`;
@@ -24,39 +20,14 @@ export const shadowOf = (table: ReadModelTable): string => `${SHADOW}${table}`;
 export function createShadowTables(db: Database): void {
   db.transaction(() => {
     dropShadowTables(db);
-    for (const table of READ_MODEL_TABLES) {
-      // In the connection's temporary database: no write-ahead log to write and copy back, and gone with the connection.
-      if (LOADED_UNORDERED[table]) db.exec(`CREATE TEMP TABLE ${shadowOf(table)} AS SELECT * FROM main.${table} WHERE 0`);
-      else db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE ${shadowOf(table)}`));
-    }
+    for (const table of READ_MODEL_TABLES) db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE ${shadowOf(table)}`));
   }).immediate();
-}
-
-/**
- * Copies each shadow loaded out of key order into a table with the live table's definition, in key order (a
- * row whose key is already there is skipped, as the projector's INSERT OR IGNORE does). Run once the shadows
- * are loaded, before `swapInShadowTables`.
- */
-export function orderShadowTables(db: Database): void {
-  withSorting(db, () => {
-    for (const [table, key] of Object.entries(LOADED_UNORDERED) as [ReadModelTable, string][]) {
-      const ordered = `${SHADOW}ordered_${table}`;
-      db.exec(`DROP TABLE IF EXISTS main.${ordered}`);
-      db.exec(definitionOf(db, table).replace(tableNamePattern(table), `CREATE TABLE main.${ordered}`));
-      db.exec(`INSERT OR IGNORE INTO main.${ordered} SELECT * FROM temp.${shadowOf(table)} ORDER BY ${key}`);
-      db.exec(`DROP TABLE temp.${shadowOf(table)}`);
-      db.exec(`ALTER TABLE main.${ordered} RENAME TO ${shadowOf(table)}`);
-    }
-  });
 }
 
 /** Drops any shadow tables (a rebuild cut short leaves them; they are never read). */
 export function dropShadowTables(db: Database): void {
   for (const table of READ_MODEL_TABLES) db.exec(`DROP TABLE IF EXISTS main.${shadowOf(table)}`);
-  for (const table of Object.keys(LOADED_UNORDERED) as ReadModelTable[]) {
-    db.exec(`DROP TABLE IF EXISTS temp.${shadowOf(table)}`);
-    db.exec(`DROP TABLE IF EXISTS main.${SHADOW}ordered_${table}`);
-  }
+  db.exec(`DROP TABLE IF EXISTS main.${EARLIER_ORDERING_TABLE}`);
 }
 
 /**
@@ -80,7 +51,7 @@ export function swapInShadowTables(db: Database, within: () => void): void {
 }
 
 /**
- * Sorting memory (page cache) and helper threads for SQLite's sorter while indexes are built and rows ordered.
+ * Sorting memory (page cache) and helper threads for SQLite's sorter while indexes are built.
  * Each sorting thread may hold about this much: with 128 MiB a 2-million-event rebuild peaked at 684 MiB of RSS,
  * with 64 MiB at 505 MiB, for about the same CPU time.
  */
