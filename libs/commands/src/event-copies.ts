@@ -5,7 +5,8 @@ import type { EventStore, RecordedEvent } from '@orgchange/event-store';
  * An event with its copies in other organisations' streams, the event itself first. A cross-organisation
  * decision (a merger, a transfer, a boundary change…) appends one event to each organisation involved, in one
  * transaction: a copy is the event of the same type, appended by the same command (same correlation id), with
- * the same data. Any other event comes back alone, as does a copy whose organisation's stream no longer holds it.
+ * the same data. Any other event comes back alone. An organisation whose stream holds no such copy (its facts
+ * recorded separately, by an import say) is left out.
  */
 export async function withCopies(store: EventStore, target: RecordedEvent): Promise<readonly RecordedEvent[]> {
   const holders = organisationsHoldingCopies(target);
