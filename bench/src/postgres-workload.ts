@@ -19,20 +19,15 @@ export type PostgresRun = {
 };
 
 /** One run of the five measurements on PostgresEventStore, each log in a schema of its own, dropped afterwards. */
-export async function runOnceOnPostgres(size: WorkloadSize): Promise<PostgresRun> {
-  return withSchema(async (schema) => {
-    const store = await PostgresEventStore.open({ url: BENCH_DATABASE_URL, schema });
-    try {
-      const appendPerCommandEventsPerSec = await appendPerCommand(store, size, new AggregateStateCache());
-      const { meanMs, p99Ms } = await readStreams(store, size);
-      const readAllEventsPerSec = await readAll(store);
-      const rebuildEventsPerSec = await rebuildOnPostgres(store);
-      const appendBatchedEventsPerSec = await inFreshSchema((batched) => appendBatched(batched, size));
-      const appendPerCommandReadingEventsPerSec = await inFreshSchema((reading) => appendPerCommand(reading, size));
-      return { appendPerCommandEventsPerSec, appendPerCommandReadingEventsPerSec, appendBatchedEventsPerSec, readStreamMeanMs: meanMs, readStreamP99Ms: p99Ms, readAllEventsPerSec, rebuildEventsPerSec };
-    } finally {
-      await store.close();
-    }
+export function runOnceOnPostgres(size: WorkloadSize): Promise<PostgresRun> {
+  return inFreshSchema(async (store) => {
+    const appendPerCommandEventsPerSec = await appendPerCommand(store, size, new AggregateStateCache());
+    const { meanMs, p99Ms } = await readStreams(store, size);
+    const readAllEventsPerSec = await readAll(store);
+    const rebuildEventsPerSec = await rebuildOnPostgres(store);
+    const appendBatchedEventsPerSec = await inFreshSchema((batched) => appendBatched(batched, size));
+    const appendPerCommandReadingEventsPerSec = await inFreshSchema((reading) => appendPerCommand(reading, size));
+    return { appendPerCommandEventsPerSec, appendPerCommandReadingEventsPerSec, appendBatchedEventsPerSec, readStreamMeanMs: meanMs, readStreamP99Ms: p99Ms, readAllEventsPerSec, rebuildEventsPerSec };
   });
 }
 
