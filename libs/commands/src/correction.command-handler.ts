@@ -16,7 +16,7 @@ import {
   type RecordedEvent,
 } from '@orgchange/event-store';
 import { type CommandOutcome, ExecuteCorrectionCommand } from './command-messages';
-import { withCopies } from './event-copies';
+import { isCopyOf, streamsHoldingCopies } from './event-copies';
 import { EventsAppended } from './events-appended.event';
 
 /**
@@ -39,24 +39,30 @@ export class CorrectionCommandHandler implements ICommandHandler<ExecuteCorrecti
       throw new DomainRuleViolation(domainError('CorrectionTargetNotFound', `event ${command.data.targetEventId} is not in the log`));
     }
     const decider = streamDeciders[category as keyof typeof streamDeciders] as typeof streamDeciders.post;
-    const copies = await withCopies(this.store, target);
-    const results =
-      copies.length === 1
-        ? [await handleCommand(this.store, decider, target.streamId, command as never, envelope, this.states)]
-        : await this.correctEveryCopy(copies, command, envelope);
+    const holders = streamsHoldingCopies(target);
+    const results = holders
+      ? await this.correctEveryCopy(target, holders, command, envelope)
+      : [await handleCommand(this.store, decider, target.streamId, command as never, envelope, this.states)];
     this.eventBus.publish(new EventsAppended(results));
     return { results };
   }
 
-  /** One correction per copy, each decided by its own stream's state; the caller's If-Match is the target stream's. */
-  private correctEveryCopy(copies: readonly RecordedEvent[], command: CorrectionCommand, envelope: CommandEnvelope): Promise<readonly AppendResult[]> {
+  /**
+   * One correction per copy, each decided by its own stream's state, the copies found in the histories the decision
+   * reads; the caller's If-Match is the target stream's (the first of `streams`).
+   */
+  private correctEveryCopy(target: RecordedEvent, streams: readonly string[], command: CorrectionCommand, envelope: CommandEnvelope): Promise<readonly AppendResult[]> {
     const decider = streamDeciders.organisation;
+    const isCopy = isCopyOf(target);
     return handleMultiStreamCommand(
       this.store,
-      copies.map((copy) => copy.streamId),
+      streams,
       (histories) => {
-        if (envelope.expectedVersion !== undefined) assertExpectedVersion(copies[0].streamId, envelope.expectedVersion, histories[0].at(-1)?.streamVersion ?? -1);
-        const decided = copies.map((copy, i) => decider.decide({ ...command, data: { ...command.data, targetEventId: copy.eventId } } as never, foldHistory(decider, histories[i])));
+        if (envelope.expectedVersion !== undefined) assertExpectedVersion(target.streamId, envelope.expectedVersion, histories[0].at(-1)?.streamVersion ?? -1);
+        const decided = histories.map((history) => {
+          const copy = history.find(isCopy);
+          return copy ? decider.decide({ ...command, data: { ...command.data, targetEventId: copy.eventId } } as never, foldHistory(decider, history)) : [];
+        });
         const refused = decided.find(isDomainError);
         return refused ?? (decided as readonly (readonly DomainEvent[])[]);
       },

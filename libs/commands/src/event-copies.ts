@@ -1,24 +1,23 @@
 import { organisationsHoldingCopies, organisationStream } from '@orgchange/domain';
-import type { EventStore, RecordedEvent } from '@orgchange/event-store';
+import type { RecordedEvent } from '@orgchange/event-store';
 
 /**
- * An event with its copies in other organisations' streams, the event itself first. A cross-organisation
- * decision (a merger, a transfer, a boundary change…) appends one event to each organisation involved, in one
- * transaction: a copy is the event of the same type, appended by the same command (same correlation id), with
- * the same data. Any other event comes back alone. An organisation whose stream holds no such copy (its facts
- * recorded separately, by an import say) is left out.
+ * The streams that may hold copies of a cross-organisation event, the event's own first, or undefined for an
+ * event that has none. A cross-organisation decision (a merger, a transfer, a boundary change…) appends one event
+ * to each organisation involved, in one transaction.
  */
-export async function withCopies(store: EventStore, target: RecordedEvent): Promise<readonly RecordedEvent[]> {
+export function streamsHoldingCopies(target: RecordedEvent): readonly string[] | undefined {
   const holders = organisationsHoldingCopies(target);
-  if (!holders) return [target];
+  if (!holders) return undefined;
+  return [target.streamId, ...holders.map(organisationStream).filter((streamId) => streamId !== target.streamId)];
+}
+
+/**
+ * Whether an event is a copy of `target`: of the same type, appended by the same command (same correlation id),
+ * with the same data. The target is a copy of itself. An organisation whose stream holds no such copy (its facts
+ * recorded separately, by an import say) has nothing to correct.
+ */
+export function isCopyOf(target: RecordedEvent): (event: RecordedEvent) => boolean {
   const data = JSON.stringify(target.data);
-  const isCopy = (event: RecordedEvent) => event.type === target.type && event.metadata.correlationId === target.metadata.correlationId && JSON.stringify(event.data) === data;
-  const copies = [target];
-  for (const organisationId of holders) {
-    const streamId = organisationStream(organisationId);
-    if (streamId === target.streamId) continue;
-    const copy = (await store.readStream(streamId)).find(isCopy);
-    if (copy) copies.push(copy);
-  }
-  return copies;
+  return (event) => event.type === target.type && event.metadata.correlationId === target.metadata.correlationId && JSON.stringify(event.data) === data;
 }
