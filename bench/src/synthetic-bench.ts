@@ -6,6 +6,7 @@ import { SqliteEventStore } from '@orgchange/event-store';
 import { LeadershipProjector, StructureQuery } from '@orgchange/projections';
 import { generateSyntheticHistory, SimulatedClock, type SyntheticHistoryCounts } from '@orgchange/synth';
 import { type ColdAnswer, coldStructure } from './cold-structure';
+import { measureRebuildFloor } from './rebuild-floor';
 import { seededRandom } from './workload';
 
 export type SyntheticSize = Readonly<{ organisations: number; postsPerOrganisation: number; years: number; seed: number }>;
@@ -47,7 +48,8 @@ export async function generateInto(file: string, size: SyntheticSize): Promise<S
 /**
  * The leadership projection over a synthetic log: a full rebuild (the projector's defaults: stream by stream into
  * shadow tables committed every 20,000 events with synchronous=NORMAL, then indexed and swapped in), then 1,000 warm structure queries for one ~1,000-post trust at
- * seeded random dates and positions, then three cold answers for that trust straight from the log.
+ * seeded random dates and positions, then three cold answers for that trust straight from the log, then the
+ * rebuild's floor on this machine (`measureRebuildFloor`).
  */
 export async function runSyntheticBench(dir: string, size: SyntheticSize): Promise<SyntheticResult> {
   const file = join(dir, 'synthetic.sqlite');
@@ -69,6 +71,8 @@ export async function runSyntheticBench(dir: string, size: SyntheticSize): Promi
     const cold: ColdAnswer[] = [];
     for (let i = 0; i < 3; i += 1) cold.push(await coldStructure(store, organisationId, end));
     const coldMs = [...cold].sort((a, b) => a.ms - b.ms)[1];
+    log('the rebuild\'s floor: reading, folding, and writing and indexing its rows, each alone…');
+    const rebuildFloor = measureRebuildFloor(file, join(dir, 'floor.sqlite'));
     return {
       projectionRebuildEventsPerSec: Math.round(rebuilt.applied / rebuildSeconds),
       projectionRebuildEvents: rebuilt.applied,
@@ -95,6 +99,7 @@ export async function runSyntheticBench(dir: string, size: SyntheticSize): Promi
         queriedOrganisationId: organisationId,
         warm: { queries: warm.queries, answered: warm.answered, meanPostsPerAnswer: warm.meanPosts, firstAnswerMs: warm.firstAnswerMs, p50Ms: warm.p50Ms, maxMs: warm.maxMs, cpuMsPerQuery: warm.cpuMsPerQuery },
         cold: { median: coldMs, runsMs: cold.map((c) => c.ms) },
+        rebuildFloor,
       },
     };
   } finally {
