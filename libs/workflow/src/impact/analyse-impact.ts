@@ -3,6 +3,7 @@ import { boundaryImpact } from './boundary-rules';
 import { ChangeScope, type ImpactFindings, type MissingReads } from './change-scope';
 import type { ImpactChange, Recipient, UnresolvedChange } from './impact.types';
 import { organisationImpact } from './organisation-rules';
+import { PlannedPosts } from './planned-posts';
 import { postImpact } from './post-rules';
 import { RecipientSet } from './recipient-set';
 import type { StructureAtlas } from './structure-atlas';
@@ -23,11 +24,16 @@ export type ImpactAnalysis = Readonly<{ recipients: Recipient[]; unresolved: Unr
  * holders' appointments ended, the moved unit under its new parent): the people affected are the ones in
  * place the day before. For a planned change the day before is the same record, so planned and effective
  * changes name the same people.
+ *
+ * Changes are read together: a post that one of them creates (on or before the day another changes it) is not
+ * "not found" for the other, whose people are the ones the changes appoint to it. Other chains (a unit one change
+ * establishes and another fills) are read from the record only.
  */
 export function analyseImpact(changes: readonly ImpactChange[], atlas: StructureAtlas): ImpactAnalysis {
   const findings: ImpactFindings = { recipients: new RecipientSet(), missing: { structures: new Map(), postHosts: new Map() }, unresolved: [] };
+  const planned = new PlannedPosts(changes);
   for (const { changeId, command } of changes) {
-    const scope = new ChangeScope(changeId, addDays(command.data.effectiveFrom, -1), atlas, findings);
+    const scope = new ChangeScope(changeId, addDays(command.data.effectiveFrom, -1), atlas, findings, planned);
     applyRules(command, scope);
   }
   return { recipients: findings.recipients.toList(), unresolved: findings.unresolved, missing: findings.missing };

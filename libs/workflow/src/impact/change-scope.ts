@@ -1,6 +1,7 @@
 import type { CalendarDate } from '@orgchange/domain';
 import type { PostView, UnitView } from '@orgchange/projections';
 import type { ImpactReason, UnresolvedChange } from './impact.types';
+import type { PlannedPosts } from './planned-posts';
 import type { RecipientSet } from './recipient-set';
 import type { StructureAtlas } from './structure-atlas';
 import { holderIdsOf, memberIdsOf, type StructureIndex } from './structure-index';
@@ -25,6 +26,8 @@ export class ChangeScope {
     readonly on: CalendarDate,
     private readonly atlas: StructureAtlas,
     private readonly findings: ImpactFindings,
+    /** Posts the changes being analysed create, which the record does not show yet. */
+    readonly planned: PlannedPosts,
   ) {}
 
   structure(organisationId: string): StructureIndex | null | undefined {
@@ -45,6 +48,11 @@ export class ChangeScope {
 
   tellPost(structure: StructureIndex, post: PostView, reason: ImpactReason, alsoPersonIds: readonly string[] = []): void {
     this.tell('post', post.postId, this.hostOfUnit(structure, post.unitId), [...holderIdsOf(post), ...alsoPersonIds], reason);
+  }
+
+  /** A post the changes create, told with the people the changes put in it by the day it is read on. */
+  tellPlannedPost(structure: StructureIndex, post: Readonly<{ postId: string; unitId: string }>, reason: ImpactReason, alsoPersonIds: readonly string[]): void {
+    this.tell('post', post.postId, this.hostOfUnit(structure, post.unitId), [...this.planned.holdersOn(post.postId, this.on), ...alsoPersonIds], reason);
   }
 
   /** Posts around the change are told only when someone holds them: a vacant post has nobody to tell. */

@@ -123,6 +123,22 @@ describe('ImpactAnalyser over the demo history', () => {
     ]);
   });
 
+  it('a new neighbourhood post created and filled on the same day names the person appointed, though the record has no such post yet', async () => {
+    const create: ImpactChange = {
+      changeId: 'create-int-nurse',
+      command: { type: 'CreatePost', data: { postId: 'int-nurse', organisationId: trust, unitId: 'int-east', title: 'Community Nurse', family: 'clinical', grade: 'AfC 6', maxHolders: 1, effectiveFrom: day('2024-04-01') }, context: { unitOpen: true } },
+    };
+    const fill: ImpactChange = {
+      changeId: 'fill-int-nurse',
+      command: { type: 'StartAppointment', data: { postId: 'int-nurse', appointmentId: 'a-int-nurse', personId: 'p-new-nurse', kind: 'substantive', effectiveFrom: day('2024-04-01') }, context: { unitOpen: true, personKnown: true } },
+    };
+
+    const impact = await analyser.analyse([create, fill]);
+
+    expect(sorted(impact.recipients)).toContainEqual(recipient('post', 'int-nurse', trust, ['p-new-nurse'], ['appointment-started'], ['fill-int-nurse']));
+    expect(impact.unresolved).toEqual([]);
+  });
+
   it('a post that follows a transferred service is found in its new organisation', async () => {
     const impact = await analyser.analyse([{ changeId: 'regrade', command: { type: 'RegradePost', data: { postId: 'community-lead', grade: 'AfC 8b', effectiveFrom: day('2021-01-01') } } }]);
 

@@ -106,3 +106,38 @@ describe('a post the record does not have', () => {
     when.thenUnresolved([{ changeId: 'abolish-no-such-post', subjectId: 'no-such-post', code: 'PostNotFound' }]);
   });
 });
+
+describe('a post that another of the changes creates', () => {
+  it('created and filled on the same day: the person appointed is told with the new post, the unit\'s leaders of its creation', () => {
+    const when = givenStructures(trust()).when(change.createPost('cd-new', 'div-surg', EFFECTIVE), change.startAppointment('cd-new', 'p-new', EFFECTIVE));
+
+    when.thenRecipients([onTrust('cd-new', ['p-new'], ['appointment-started'], ['start-cd-new-p-new']), onTrust('cd-surg', ['p-cd-surg'], ['unit-manager'], ['create-cd-new'])]);
+    when.thenUnresolved([]);
+  });
+
+  it('filled in a triumvirate: its held group partners are told of the appointment', () => {
+    givenStructures(trust())
+      .when(change.createPost('bm-new', 'div-med', EFFECTIVE, { groupId: 'tri-med', groupRole: 'business-manager' }), change.startAppointment('bm-new', 'p-new', EFFECTIVE))
+      .thenRecipients([
+        onTrust('bm-new', ['p-new'], ['appointment-started'], ['start-bm-new-p-new']),
+        onTrust('cd-med', ['p-cd'], ['unit-manager', 'group-partner'], ['create-bm-new', 'start-bm-new-p-new']),
+        onTrust('nm-med', ['p-nm'], ['unit-manager', 'group-partner'], ['create-bm-new', 'start-bm-new-p-new']),
+      ]);
+  });
+
+  it('retitled later: the person the changes put in it by then is told', () => {
+    const laterTrust = { ...trust(), at: '2024-05-31' };
+    givenStructures(trust(), laterTrust)
+      .when(change.createPost('cd-new', 'div-surg', EFFECTIVE), change.startAppointment('cd-new', 'p-new', EFFECTIVE), change.retitlePost('cd-new', '2024-06-01'))
+      .thenRecipients([
+        onTrust('cd-new', ['p-new'], ['appointment-started', 'post-retitled'], ['start-cd-new-p-new', 'retitle-cd-new']),
+        onTrust('cd-surg', ['p-cd-surg'], ['unit-manager'], ['create-cd-new']),
+      ]);
+  });
+
+  it('created only after the change: the change is still unresolved', () => {
+    const when = givenStructures(trust(), { ...trust(), at: '2024-04-30' }).when(change.startAppointment('cd-new', 'p-new', EFFECTIVE), change.createPost('cd-new', 'div-surg', '2024-05-01'));
+
+    when.thenUnresolved([{ changeId: 'start-cd-new-p-new', subjectId: 'cd-new', code: 'PostNotFound' }]);
+  });
+});

@@ -24,10 +24,26 @@ export function postImpact(command: PostCommand, scope: ChangeScope): void {
   const structure = host === null ? null : scope.structure(host);
   if (structure === undefined) return;
   const post = structure?.post(postId);
-  if (!structure || !post) return scope.unresolved(postId, 'PostNotFound');
+  if (!structure || !post) return plannedPostImpact(command, scope);
   scope.tellPost(structure, post, REASONS[command.type], appointeeOf(command));
   scope.tellHeldPosts(structure, structure.directReportsOf(post), 'direct-report');
   scope.tellHeldPosts(structure, structure.groupPartnersOf(post.groupId, post.postId), 'group-partner');
+}
+
+/**
+ * A post the record does not show on the day before the change, but which one of the changes being analysed
+ * creates by the change's day: it is told with the people the changes appointed to it, and its group partners.
+ * It has nobody reporting to it yet.
+ */
+function plannedPostImpact(command: ChangedPostCommand, scope: ChangeScope): void {
+  const { postId, effectiveFrom } = command.data;
+  const planned = scope.planned.createdBy(postId, effectiveFrom);
+  if (!planned) return scope.unresolved(postId, 'PostNotFound');
+  const structure = scope.structure(planned.organisationId);
+  if (structure === undefined) return;
+  if (!structure) return scope.unresolved(postId, 'PostNotFound');
+  scope.tellPlannedPost(structure, planned, REASONS[command.type], appointeeOf(command));
+  scope.tellHeldPosts(structure, structure.groupPartnersOf(planned.groupId ?? null, postId), 'group-partner');
 }
 
 /** A new post has nobody in it yet: the leaders of its unit gain it, and its group gains a partner. */

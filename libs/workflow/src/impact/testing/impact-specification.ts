@@ -53,6 +53,14 @@ export const change = {
     changeId: `start-${postId}-${personId}`,
     command: { type: 'StartAppointment', data: { postId, appointmentId: `appt-${personId}`, personId, kind: 'substantive', effectiveFrom: day(on) }, context: { unitOpen: true, personKnown: true } },
   }),
+  createPost: (postId: string, unitId: string, on: string, group: { groupId?: string; groupRole?: string } = {}): ImpactChange => ({
+    changeId: `create-${postId}`,
+    command: { type: 'CreatePost', data: { postId, organisationId: 'trust', unitId, title: 'New post', family: 'management', grade: '8c', maxHolders: 1, ...group, effectiveFrom: day(on) }, context: { unitOpen: true } },
+  }),
+  endAppointment: (postId: string, personId: string, on: string): ImpactChange => ({
+    changeId: `end-${postId}-${personId}`,
+    command: { type: 'EndAppointment', data: { postId, appointmentId: `appt-${personId}`, endReason: 'resigned', effectiveFrom: day(on) } },
+  }),
   moveUnit: (organisationId: string, unitId: string, toParentUnitId: string, on: string): ImpactChange => ({
     changeId: `move-${unitId}`,
     command: { type: 'MoveUnit', data: { organisationId, unitId, toParentUnitId, effectiveFrom: day(on) } },
