@@ -25,13 +25,14 @@ export type ImpactAnalysis = Readonly<{ recipients: Recipient[]; unresolved: Unr
  * place the day before. For a planned change the day before is the same record, so planned and effective
  * changes name the same people.
  *
- * Changes are read together: a post that one of them creates (on or before the day another changes it) is not
+ * Changes are read together, with `context` (by default the changes themselves; for one change of a programme,
+ * the programme's others): a post that one of them creates (on or before the day another changes it) is not
  * "not found" for the other, whose people are the ones the changes appoint to it. Other chains (a unit one change
  * establishes and another fills) are read from the record only.
  */
-export function analyseImpact(changes: readonly ImpactChange[], atlas: StructureAtlas): ImpactAnalysis {
+export function analyseImpact(changes: readonly ImpactChange[], atlas: StructureAtlas, context: readonly ImpactChange[] = changes): ImpactAnalysis {
   const findings: ImpactFindings = { recipients: new RecipientSet(), missing: { structures: new Map(), postHosts: new Map() }, unresolved: [] };
-  const planned = new PlannedPosts(changes);
+  const planned = new PlannedPosts(context);
   for (const { changeId, command } of changes) {
     const scope = new ChangeScope(changeId, addDays(command.data.effectiveFrom, -1), atlas, findings, planned);
     applyRules(command, scope);

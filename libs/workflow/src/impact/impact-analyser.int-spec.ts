@@ -137,6 +137,12 @@ describe('ImpactAnalyser over the demo history', () => {
 
     expect(sorted(impact.recipients)).toContainEqual(recipient('post', 'int-nurse', trust, ['p-new-nurse'], ['appointment-started'], ['fill-int-nurse']));
     expect(impact.unresolved).toEqual([]);
+
+    // The fill alone, as the saga analyses a change when it takes effect, read with its programme's changes.
+    const fillAlone = await analyser.analyse([fill], undefined, [create, fill]);
+    expect(sorted(fillAlone.recipients)).toContainEqual(recipient('post', 'int-nurse', trust, ['p-new-nurse'], ['appointment-started'], ['fill-int-nurse']));
+    expect(fillAlone.recipients.every((r) => r.changeIds.every((id) => id === 'fill-int-nurse'))).toBe(true);
+    expect((await analyser.analyse([fill])).unresolved).toEqual([{ changeId: 'fill-int-nurse', subjectId: 'int-nurse', code: 'PostNotFound' }]);
   });
 
   it('a post that follows a transferred service is found in its new organisation', async () => {

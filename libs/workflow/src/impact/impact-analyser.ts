@@ -7,15 +7,16 @@ import { StructureAtlas } from './structure-atlas';
 /**
  * Works out who a set of changes affects, reading the structures it needs through the leadership read model:
  * each organisation once per day it is read on, however many changes touch it. `knownAt` (default: everything
- * recorded so far) reads the record as it stood then, as every leadership read does.
+ * recorded so far) reads the record as it stood then, as every leadership read does. `context`: the changes they
+ * are read with (see `analyseImpact`), by default themselves.
  */
 export class ImpactAnalyser {
   constructor(private readonly reader: LeadershipReader) {}
 
-  async analyse(changes: readonly ImpactChange[], knownAt?: string): Promise<Impact> {
+  async analyse(changes: readonly ImpactChange[], knownAt?: string, context: readonly ImpactChange[] = changes): Promise<Impact> {
     const atlas = new StructureAtlas();
     for (;;) {
-      const { recipients, unresolved, missing } = analyseImpact(changes, atlas);
+      const { recipients, unresolved, missing } = analyseImpact(changes, atlas, context);
       if (missing.structures.size === 0 && missing.postHosts.size === 0) return { recipients, unresolved };
       const before = atlas.size;
       for (const { organisationId, on } of missing.structures.values()) await this.readStructure(atlas, organisationId, on, knownAt);

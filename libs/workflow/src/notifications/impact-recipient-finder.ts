@@ -11,7 +11,7 @@ import type { RecipientFinder } from './recipient-finder.port';
 export class ImpactRecipientFinder implements RecipientFinder {
   constructor(private readonly analyser: Pick<ImpactAnalyser, 'analyse'>) {}
 
-  async recipientsOf(changes: readonly PlannedChange[], knownAt: string): Promise<readonly NotifiedRecipient[]> {
-    return (await this.analyser.analyse(changes, knownAt)).recipients;
+  async recipientsOf(changes: readonly PlannedChange[], knownAt: string, context: readonly PlannedChange[] = changes): Promise<readonly NotifiedRecipient[]> {
+    return (await this.analyser.analyse(changes, knownAt, context)).recipients;
   }
 }

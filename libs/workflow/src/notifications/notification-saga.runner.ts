@@ -132,7 +132,7 @@ export class NotificationSagaRunner {
       this.programmes.handled(event, before);
       return this.passOver(event);
     }
-    const recipients = needs.changes.length === 0 ? [] : await this.finder.recipientsOf(needs.changes, event.recordedAt);
+    const recipients = needs.changes.length === 0 ? [] : await this.finder.recipientsOf(needs.changes, event.recordedAt, needs.context);
     const added = derivedWrite(this.store.database, () => {
       // Another runner on the same file may have handled it meanwhile: its notifications are already in.
       if (this.checkpoint() >= event.globalPosition) return 0;

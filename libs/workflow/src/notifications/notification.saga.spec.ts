@@ -135,6 +135,12 @@ describe('given a scheduled programme', () => {
     expect(first.details).toEqual({ effectiveFrom: '2026-09-01' });
   });
 
+  it('reads the change that takes effect with the programme\'s other changes, so a post another of them creates is found', () => {
+    const needs = notificationSaga.needs(applied, programmeAfter(scheduled));
+
+    expect(needs).toEqual({ changes: [abolish], context: [merge, abolish], alreadyNotified: false });
+  });
+
   it('refuses an applied change the programme never planned, rather than tell nobody', () =>
     given(scheduled).when({ ...applied, data: { ...applied.data, changeId: 'unknown' } } as ProgrammeEvent).thenThrows(/plans no change unknown/));
 

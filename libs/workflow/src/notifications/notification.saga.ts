@@ -11,8 +11,11 @@ export type NotificationInputs = Readonly<{
   cause: Notification['cause'];
 }>;
 
-/** The questions to answer before deciding: whose changes to analyse, and whether the outbox's earlier recipients count. */
-export type NotificationNeeds = Readonly<{ changes: readonly PlannedChange[]; alreadyNotified: boolean }>;
+/**
+ * The questions to answer before deciding: whose changes to analyse, the changes they are read with (`context`: a
+ * change applied alone is read with its programme's others), and whether the outbox's earlier recipients count.
+ */
+export type NotificationNeeds = Readonly<{ changes: readonly PlannedChange[]; context: readonly PlannedChange[]; alreadyNotified: boolean }>;
 
 type Step = Readonly<{ kind: NotificationKind; changeId: string | null; occurredOn: CalendarDate; details: Record<string, unknown> }>;
 
@@ -28,15 +31,15 @@ export const notificationSaga = {
       case 'ProposalPublished':
       case 'ConsultationOpened':
       case 'ConsultationClosingSoon':
-        return { changes: programme.changes, alreadyNotified: false };
+        return { changes: programme.changes, context: programme.changes, alreadyNotified: false };
       // Amended decisions may drop changes: those told about the proposal hear the decision too.
       case 'ProgrammeDecided':
-        return { changes: event.data.changes, alreadyNotified: true };
+        return { changes: event.data.changes, context: event.data.changes, alreadyNotified: true };
       case 'PlannedChangeApplied':
-        return { changes: [plannedChange(programme, event.data.changeId)], alreadyNotified: false };
+        return { changes: [plannedChange(programme, event.data.changeId)], context: programme.changes, alreadyNotified: false };
       // Compensation: whoever was told about a programme that will now not happen is told it is off.
       case 'ProgrammeWithdrawn':
-        return { changes: [], alreadyNotified: true };
+        return { changes: [], context: [], alreadyNotified: true };
       default:
         return undefined;
     }
