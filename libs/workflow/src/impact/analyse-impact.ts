@@ -3,7 +3,7 @@ import { boundaryImpact } from './boundary-rules';
 import { ChangeScope, type ImpactFindings, type MissingReads } from './change-scope';
 import type { ImpactChange, Recipient, UnresolvedChange } from './impact.types';
 import { organisationImpact } from './organisation-rules';
-import { PlannedPosts } from './planned-posts';
+import { PlannedStructure } from './planned-structure';
 import { postImpact } from './post-rules';
 import { RecipientSet } from './recipient-set';
 import type { StructureAtlas } from './structure-atlas';
@@ -27,12 +27,13 @@ export type ImpactAnalysis = Readonly<{ recipients: Recipient[]; unresolved: Unr
  *
  * Changes are read together, with `context` (by default the changes themselves; for one change of a programme,
  * the programme's others): a post that one of them creates (on or before the day another changes it) is not
- * "not found" for the other, whose people are the ones the changes appoint to it. Other chains (a unit one change
- * establishes and another fills) are read from the record only.
+ * "not found" for the other, whose people are the ones the changes appoint to it; a post created in a unit one of
+ * them establishes concerns the leaders of the unit above. Other chains (a unit one change establishes and another
+ * moves or renames) are read from the record only.
  */
 export function analyseImpact(changes: readonly ImpactChange[], atlas: StructureAtlas, context: readonly ImpactChange[] = changes): ImpactAnalysis {
   const findings: ImpactFindings = { recipients: new RecipientSet(), missing: { structures: new Map(), postHosts: new Map() }, unresolved: [] };
-  const planned = new PlannedPosts(context);
+  const planned = new PlannedStructure(context);
   for (const { changeId, command } of changes) {
     const scope = new ChangeScope(changeId, addDays(command.data.effectiveFrom, -1), atlas, findings, planned);
     applyRules(command, scope);

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '@orgchange/domain';
 import type { PostView, UnitView } from '@orgchange/projections';
 import type { ImpactReason, UnresolvedChange } from './impact.types';
-import type { PlannedPosts } from './planned-posts';
+import type { PlannedStructure } from './planned-structure';
 import type { RecipientSet } from './recipient-set';
 import type { StructureAtlas } from './structure-atlas';
 import { holderIdsOf, memberIdsOf, type StructureIndex } from './structure-index';
@@ -27,7 +27,7 @@ export class ChangeScope {
     private readonly atlas: StructureAtlas,
     private readonly findings: ImpactFindings,
     /** Posts the changes being analysed create, which the record does not show yet. */
-    readonly planned: PlannedPosts,
+    readonly planned: PlannedStructure,
   ) {}
 
   structure(organisationId: string): StructureIndex | null | undefined {

@@ -1,3 +1,4 @@
+import type { CalendarDate } from '@orgchange/domain';
 import { change, givenStructures } from './testing/impact-specification';
 import { holder } from './testing/structure-builders';
 import { communityTrust, council, EFFECTIVE, trust } from './testing/trust-fixture';
@@ -139,5 +140,20 @@ describe('a post that another of the changes creates', () => {
     const when = givenStructures(trust(), { ...trust(), at: '2024-04-30' }).when(change.startAppointment('cd-new', 'p-new', EFFECTIVE), change.createPost('cd-new', 'div-surg', '2024-05-01'));
 
     when.thenUnresolved([{ changeId: 'start-cd-new-p-new', subjectId: 'cd-new', code: 'PostNotFound' }]);
+  });
+
+  it('created in a directorate another change establishes, then filled: the leaders of the unit above are told of both, the appointee of the post', () => {
+    const establish = change.of('establish-dir-new', { type: 'EstablishUnit', data: { organisationId: 'trust', unitId: 'dir-new', name: 'New directorate', kind: 'directorate', parentUnitId: 'div-surg', effectiveFrom: EFFECTIVE as CalendarDate } });
+    const when = givenStructures(trust()).when(establish, change.createPost('cd-new', 'dir-new', EFFECTIVE), change.startAppointment('cd-new', 'p-new', EFFECTIVE));
+
+    when.thenRecipients([onTrust('cd-surg', ['p-cd-surg'], ['unit-manager'], ['establish-dir-new', 'create-cd-new']), onTrust('cd-new', ['p-new'], ['appointment-started'], ['start-cd-new-p-new'])]);
+    when.thenUnresolved([]);
+  });
+
+  it('created in a unit established only after the post: the creation is unresolved', () => {
+    const establish = change.of('establish-dir-new', { type: 'EstablishUnit', data: { organisationId: 'trust', unitId: 'dir-new', name: 'New directorate', kind: 'directorate', parentUnitId: 'div-surg', effectiveFrom: '2024-05-01' as CalendarDate } });
+    const when = givenStructures(trust(), { ...trust(), at: '2024-04-30' }).when(change.createPost('cd-new', 'dir-new', EFFECTIVE), establish);
+
+    when.thenUnresolved([{ changeId: 'create-cd-new', subjectId: 'dir-new', code: 'UnitNotFound' }]);
   });
 });

@@ -1,6 +1,8 @@
 import { assertNever, type PostCommand } from '@orgchange/domain';
 import type { ChangeScope } from './change-scope';
 import type { ImpactReason } from './impact.types';
+import type { StructureIndex } from './structure-index';
+import { receivingUnitImpact } from './unit-rules';
 
 type ChangedPostCommand = Exclude<PostCommand, { type: 'CreatePost' }>;
 
@@ -52,8 +54,17 @@ function newPostImpact(command: Extract<PostCommand, { type: 'CreatePost' }>, sc
   const structure = scope.structure(organisationId);
   if (structure === undefined) return;
   const unit = structure?.unit(unitId);
-  if (!structure || !unit) return scope.unresolved(unitId, 'UnitNotFound');
+  if (!structure || !unit) return newPostInPlannedUnitImpact(command, scope, structure);
   scope.tellHeldPosts(structure, structure.leadersOf(unit), 'unit-manager');
+  scope.tellHeldPosts(structure, structure.groupPartnersOf(groupId ?? null, postId), 'group-partner');
+}
+
+/** A new post in a unit that another of the changes creates: the leaders of the unit above it gain it. */
+function newPostInPlannedUnitImpact(command: Extract<PostCommand, { type: 'CreatePost' }>, scope: ChangeScope, structure: StructureIndex | null): void {
+  const { unitId, postId, groupId, effectiveFrom } = command.data;
+  const unit = scope.planned.establishedBy(unitId, effectiveFrom);
+  if (!structure || !unit) return scope.unresolved(unitId, 'UnitNotFound');
+  receivingUnitImpact(scope, structure, unit.parentUnitId);
   scope.tellHeldPosts(structure, structure.groupPartnersOf(groupId ?? null, postId), 'group-partner');
 }
 
