@@ -1,4 +1,7 @@
-/** The parts of the API's JSON answers the page reads (the OpenAPI document at /docs has the full shapes). */
+/**
+ * The parts of the API's JSON answers the page reads (the OpenAPI document at /docs has the full shapes).
+ * `npm run typecheck` checks that the server's answers still fit these (test/contracts/web-api-types.typecheck.ts).
+ */
 
 export type Holder = {
   appointmentId: string;
@@ -86,7 +89,7 @@ export type StructureDiff = {
     retitled: { postId: string; fromTitle: string; toTitle: string }[];
     regraded: { postId: string; title: string; fromGrade: string; toGrade: string }[];
   };
-  holders: { appointed: HolderRef[]; left: HolderRef[]; kindChanged: (HolderRef & { fromKind: string; toKind: string })[] };
+  holders: { appointed: HolderRef[]; left: HolderRef[]; kindChanged: (Omit<HolderRef, 'kind'> & { fromKind: string; toKind: string })[] };
 };
 
 export type DirectoryEntry = { organisationId: string; code: string | null; name: string; kind: string; openedOn: string; closedOn: string | null };
@@ -116,7 +119,7 @@ export type ProgrammeDetail = {
   version: number;
   state: { status: string; title?: string; changes: { changeId: string; command: { type: string; data: Record<string, unknown> } }[] };
   pendingTimers: Timer[];
-  timeline: { eventId: string; type: string; recordedAt: string; actor: string; data: Record<string, unknown> }[];
+  timeline: { eventId: string; type: string; recordedAt: string; actor: string; data: unknown }[];
 };
 
 export type ProgrammeImpact = {

@@ -15,7 +15,7 @@ describe('a diff on the chart and in the list', () => {
     const diff = empty();
     diff.units.moved.push({ unitId: 'dir', name: 'Dir', fromParentUnitId: 'a', toParentUnitId: 'b' });
     diff.units.renamed.push({ unitId: 'dir', fromName: 'Old', toName: 'Dir' });
-    diff.holders.kindChanged.push({ postId: 'cd', title: 'CD', personId: 'p-1', kind: 'substantive', fromKind: 'acting', toKind: 'substantive' });
+    diff.holders.kindChanged.push({ postId: 'cd', title: 'CD', personId: 'p-1', fromKind: 'acting', toKind: 'substantive' });
 
     const marks = diffHighlights(diff);
 
