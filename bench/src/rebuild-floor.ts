@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { READ_MODEL_TABLES } from '@orgchange/projections';
 // The bench measures the rebuild's own steps apart, so it reaches past the library's public surface.
-import { LogPages, StreamOrderCursor, LOG_ROW, type LogRow } from '../../libs/projections/src/projector/log-pages';
+import { LogPages, LOG_ROW, type LogRow, StreamGrouper, StreamOrderCursor } from '../../libs/projections/src/projector/log-pages';
 import { StreamReplay } from '../../libs/projections/src/projector/stream-replay';
 
 /** Wall and CPU milliseconds of one step. */
@@ -84,17 +84,9 @@ function readGlobal(log: LogPages): void {
 /** Every stream's rows, in stream order, handed over one stream at a time. */
 function walkStreams(log: LogPages, head: number, onStream: (rows: readonly LogRow[]) => void): void {
   const cursor = new StreamOrderCursor(log, head, 2000);
-  let stream: LogRow[] = [];
-  while (!cursor.done) {
-    for (const row of cursor.next()) {
-      if (stream.length > 0 && stream[0][LOG_ROW.streamId] !== row[LOG_ROW.streamId]) {
-        onStream(stream);
-        stream = [];
-      }
-      stream.push(row);
-    }
-  }
-  if (stream.length > 0) onStream(stream);
+  const streams = new StreamGrouper();
+  while (!cursor.done) for (const row of cursor.next()) streams.add(row, onStream);
+  streams.end(onStream);
 }
 
 function copyReadModel(file: string, scratchFile: string): { rows: number; insertRows: StepCost; buildIndexes: StepCost } {

@@ -75,3 +75,25 @@ export class StreamOrderCursor {
     return rows;
   }
 }
+
+/**
+ * Gathers rows read in stream order into whole streams: each stream's rows go to `onStream` once the first row
+ * of the next stream arrives, or at `end`. A stream may span many reads.
+ */
+export class StreamGrouper {
+  private stream: LogRow[] = [];
+
+  add(row: LogRow, onStream: (rows: readonly LogRow[]) => void): void {
+    if (this.stream.length > 0 && this.stream[0][LOG_ROW.streamId] !== row[LOG_ROW.streamId]) {
+      onStream(this.stream);
+      this.stream = [];
+    }
+    this.stream.push(row);
+  }
+
+  /** Hands over the last stream, if any rows are left. */
+  end(onStream: (rows: readonly LogRow[]) => void): void {
+    if (this.stream.length > 0) onStream(this.stream);
+    this.stream = [];
+  }
+}

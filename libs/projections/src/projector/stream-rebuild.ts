@@ -4,7 +4,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { RebuildClaim } from '../read-model/rebuild-claim';
 import { createShadowTables, swapInShadowTables } from '../read-model/shadow-tables';
 import { ShadowWriter } from '../read-model/shadow-writer';
-import { LOG_ROW, type LogPages, type LogRow, StreamOrderCursor } from './log-pages';
+import { type LogPages, type LogRow, StreamGrouper, StreamOrderCursor } from './log-pages';
 import { StreamReplay } from './stream-replay';
 
 export type StreamRebuildOptions = Readonly<{
@@ -42,7 +42,8 @@ async function rebuildClaimed(db: Database, log: LogPages, options: StreamRebuil
   const writer = new ShadowWriter(db);
   const replay = new StreamReplay(writer, writer);
   const cursor = new StreamOrderCursor(log, head, Math.min(options.batchSize, READ_CHUNK));
-  let stream: LogRow[] = [];
+  const streams = new StreamGrouper();
+  const replayStream = (rows: readonly LogRow[]) => replay.replay(rows.map((r) => log.event(r)));
   let replayed = 0;
   const mmap = db.pragma('mmap_size', { simple: true }) as number;
   db.pragma(`mmap_size = ${LOAD_MMAP_BYTES}`);
@@ -52,17 +53,11 @@ async function rebuildClaimed(db: Database, log: LogPages, options: StreamRebuil
         db.transaction(() => {
           for (let inBatch = 0; inBatch < options.batchSize && !cursor.done; ) {
             const rows = cursor.next();
-            for (const row of rows) {
-              if (stream.length > 0 && stream[0][LOG_ROW.streamId] !== row[LOG_ROW.streamId]) {
-                replay.replay(stream.map((r) => log.event(r)));
-                stream = [];
-              }
-              stream.push(row);
-            }
+            for (const row of rows) streams.add(row, replayStream);
             inBatch += rows.length;
             replayed += rows.length;
           }
-          if (cursor.done) replay.replay(stream.map((r) => log.event(r)));
+          if (cursor.done) streams.end(replayStream);
           writer.flush();
           claim.renew();
         }).immediate(),
